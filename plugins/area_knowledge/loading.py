@@ -1,0 +1,260 @@
+"""Reading content files into plain data that remembers where each value was.
+
+Nothing here knows the contract: it turns bytes into `Record`s (a mapping, the
+line of each value, and a Markdown body for entries) and reports files that
+cannot be read at all. YAML is read safely: tags that would construct objects
+are refused, and dates stay text so that the schema can say what is wrong
+with an impossible one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .model import Problem
+
+# A file bigger than this is not a contributor's case study; refusing it keeps
+# a stray export or an alias bomb from stalling every build.
+MAX_FILE_BYTES = 1_000_000
+
+FRONT_MATTER_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+LineKey = tuple[object, ...]
+
+
+class ContentLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text and refuses anything but plain data."""
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Record:
+    """One mapping from a content file: front matter, or an item of a register."""
+
+    path: str
+    data: dict[str, Any]
+    first_line: int
+    lines: dict[LineKey, int] = field(default_factory=dict)
+    body: str = ""
+
+    def line(self, *key: object) -> int:
+        """The line of the value at `key`, or of the nearest enclosing value known."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.first_line
+
+
+def read_text(path: str, shown_as: str, problems: list[Problem]) -> str | None:
+    """A file's text with a byte-order mark and Windows line endings accepted."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problems.append(Problem(shown_as, 1, "", f"cannot be read: {error.strerror}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(
+            Problem(
+                shown_as,
+                1,
+                "",
+                f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB: "
+                "split it, or move large resources out of content/",
+            )
+        )
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"is not UTF-8 (byte 0x{raw[error.start]:02x}): "
+                "save the file as UTF-8 in your editor",
+            )
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(
+    text: str, shown_as: str, first_line: int, problems: list[Problem]
+) -> tuple[yaml.Node | None, Any]:
+    """Compose YAML safely: (node, value), or (None, None) when empty or unreadable."""
+    loader = ContentLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        value = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        problems.append(Problem(shown_as, line, "", f"is not valid YAML: {_yaml_reason(error)}"))
+        return None, None
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        problems.append(Problem(shown_as, first_line, "", f"is not valid YAML: {error}"))
+        return None, None
+    finally:
+        loader.dispose()
+    return node, value
+
+
+def _yaml_reason(error: yaml.MarkedYAMLError) -> str:
+    reason = error.problem or error.context or "cannot be read"
+    if "could not determine a constructor" in reason:
+        return (
+            "tags such as '!!python/object' are not allowed in content: "
+            "write plain text, lists and fields"
+        )
+    if "found character '\\t'" in reason:
+        return "a tab is used for indenting: indent with spaces"
+    return reason
+
+
+def line_map(node: yaml.Node, first_line: int, value: Any) -> dict[LineKey, int]:
+    """Lines of each field, list item and impact sub-field, keyed by their path."""
+    lines: dict[LineKey, int] = {}
+    if not isinstance(node, yaml.MappingNode) or not isinstance(value, dict):
+        return lines
+    for key_node, value_node in node.value:
+        key = key_node.value
+        lines[(key,)] = first_line + key_node.start_mark.line
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                lines[(key, index)] = first_line + item.start_mark.line
+                if isinstance(item, yaml.MappingNode):
+                    for sub_key, _ in item.value:
+                        lines[(key, index, sub_key.value)] = first_line + sub_key.start_mark.line
+    return lines
+
+
+def duplicate_keys(node: yaml.Node) -> Iterator[tuple[str, int]]:
+    """Keys written twice in one mapping: YAML keeps only the last, silently."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        if key_node.value in seen:
+            yield key_node.value, key_node.start_mark.line
+        seen.add(key_node.value)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts), or None without a front matter."""
+    if not text.startswith("---"):
+        return None
+    first = text.split("\n", 1)
+    if first[0].rstrip() != "---" or len(first) < 2:
+        return None
+    rest = first[1]
+    fence = FRONT_MATTER_FENCE.search(rest)
+    if fence is None:
+        return None
+    front = rest[: fence.start()]
+    body = rest[fence.end() :].lstrip("\n")
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return front, body, body_line
+
+
+def read_entry(path: str, shown_as: str, problems: list[Problem]) -> Record | None:
+    """Read one Markdown entry: its front matter as a `Record`, with its body."""
+    text = read_text(path, shown_as, problems)
+    if text is None:
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        problems.append(
+            Problem(
+                shown_as,
+                1,
+                "",
+                "has no front matter: start the file with a line '---', "
+                "then the fields (name: value), then another '---'",
+            )
+        )
+        return None
+    front, body, _ = parts
+    reported = len(problems)
+    node, data = parse_yaml(front, shown_as, 2, problems)
+    if node is None:
+        if len(problems) == reported:
+            problems.append(
+                Problem(
+                    shown_as, 1, "", "front matter is empty: add the fields between the '---' lines"
+                )
+            )
+        return None
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(
+                shown_as,
+                2,
+                "",
+                "front matter must be fields written 'name: value', "
+                f"not {_yaml_kind(data)}",
+            )
+        )
+        return None
+    for key, line in duplicate_keys(node):
+        problems.append(
+            Problem(shown_as, 2 + line, str(key), "is given twice: keep one of them")
+        )
+    return Record(shown_as, data, 1, line_map(node, 2, data), body)
+
+
+def read_register(path: str, shown_as: str, problems: list[Problem]) -> list[Record]:
+    """Read a register (`themes.yml`, `schools.yml`): a list of mappings."""
+    text = read_text(path, shown_as, problems)
+    if text is None:
+        return []
+    node, data = parse_yaml(text, shown_as, 1, problems)
+    if node is None:
+        return []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        problems.append(
+            Problem(
+                shown_as,
+                1,
+                "",
+                f"must be a list of items, each starting with '- ', not {_yaml_kind(data)}",
+            )
+        )
+        return []
+    records = []
+    for item_node, item in zip(node.value, data):
+        line = 1 + item_node.start_mark.line
+        if not isinstance(item, dict):
+            problems.append(
+                Problem(shown_as, line, "", f"each item must be fields, not {_yaml_kind(item)}")
+            )
+            continue
+        for key, key_line in duplicate_keys(item_node):
+            problems.append(Problem(shown_as, 1 + key_line, str(key), "is given twice"))
+        records.append(Record(shown_as, item, line, line_map(item_node, 1, item)))
+    return records
+
+
+def _yaml_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields"
+    if isinstance(value, str):
+        return "a line of text"
+    return f"a {type(value).__name__}"

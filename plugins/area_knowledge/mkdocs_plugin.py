@@ -1,0 +1,131 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It hands `content/` to the core, logs the core's problems, and swaps files:
+entries that must not be published leave the build, generated pages join it
+through `File.generated`, and entry pages are laid out by the core's renderer.
+Nothing is ever written into `content/`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .indexes import Indexes, build_indexes
+from .model import CaseStudy, Hub, Practitioner
+from .rendering import SiteRenderer, Settings, page_uri
+from .resolution import load_area
+from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
+
+log = logging.getLogger("mkdocs.plugins.area_knowledge")
+
+STYLESHEET = "assets/area-knowledge.css"
+ENTRY_FOLDERS = frozenset(collection.folder for collection in COLLECTIONS)
+_ASSETS = os.path.join(os.path.dirname(__file__), "assets")
+
+
+class AreaKnowledgeConfig(base.Config):
+    contact_email = c.Type(str)
+    """The partnership's mailbox, shown wherever no listed person can be named."""
+
+
+class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
+    """Builds the cross-indexed pages of an area from `docs_dir`."""
+
+    def __init__(self) -> None:
+        self.renderer: SiteRenderer | None = None
+        self.entries: dict[str, CaseStudy | Hub | Practitioner] = {}
+        self.withheld: re.Pattern[str] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if "@" not in self.config.contact_email:
+            raise PluginError(
+                "area-knowledge: set 'contact_email' under the plugin in mkdocs.yml to the "
+                f"partnership's mailbox (it is {self.config.contact_email!r})"
+            )
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        area = load_area(config.docs_dir, shown_from=os.path.dirname(config.config_file_path))
+        for problem in area.problems:
+            # Errors fail a strict build; a person dropping off the site never should.
+            (log.warning if problem.severity == "error" else log.info)(str(problem))
+        indexes = build_indexes(area)
+        settings = Settings(partnership=config.site_name, contact_email=self.config.contact_email)
+        self.renderer = SiteRenderer(indexes, settings)
+        self.entries = _published_entries(indexes)
+        self.withheld = _names_pattern(indexes)
+
+        for name in (THEMES_FILE, SCHOOLS_FILE):
+            register = files.get_file_from_path(name)
+            if register is not None:
+                files.remove(register)
+        for file in list(files):
+            if not file.is_documentation_page():
+                continue
+            entry = self.entries.get(file.src_uri)
+            if entry is not None:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            elif _is_entry_file(file.src_uri):
+                files.remove(file)
+
+        for uri, markdown in self.renderer.generated_pages().items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            generated = File.generated(config, uri, content=markdown)
+            if not uri.endswith("/index.md"):
+                generated.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(generated)
+        with open(os.path.join(_ASSETS, "area-knowledge.css"), encoding="utf-8") as stream:
+            files.append(File.generated(config, STYLESHEET, content=stream.read()))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self.renderer is not None
+        entry = self.entries.get(page.file.src_uri)
+        if entry is not None:
+            markdown = self.renderer.entry_page(entry, markdown)
+            page.meta["title"] = entry.title
+        if self.withheld is not None:
+            markdown = self.withheld.sub("[name withheld]", markdown)
+        return markdown
+
+
+def _published_entries(indexes: Indexes) -> dict[str, CaseStudy | Hub | Practitioner]:
+    """Entries with a page, by source path: listed, archived, hubs and listed people."""
+    pages: list[CaseStudy | Hub | Practitioner] = [
+        *indexes.case_studies,
+        *indexes.archived,
+        *indexes.hubs,
+        *indexes.practitioners,
+    ]
+    return {page_uri(entry): entry for entry in pages}
+
+
+def _is_entry_file(src_uri: str) -> bool:
+    folder, _, name = src_uri.partition("/")
+    return folder in ENTRY_FOLDERS and "/" not in name
+
+
+def _names_pattern(indexes: Indexes) -> re.Pattern[str] | None:
+    """Names of people the site must not show, to withhold wherever text repeats them."""
+    names = sorted({p.name for p in indexes.hidden_practitioners if p.name.strip()}, key=len)
+    if not names:
+        return None
+    return re.compile(
+        "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in reversed(names)), re.IGNORECASE
+    )

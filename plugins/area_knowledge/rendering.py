@@ -1,0 +1,224 @@
+"""Laying out pages as Markdown from the cross-indexes, through Jinja templates.
+
+Every page is Markdown with relative `.md` links, so that the engine checks
+each link and makes it work under any sub-path. Contributors' text is escaped
+on the way in (`_finalize`): a title cannot open a link or inject markup.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .indexes import Indexes
+from .model import CaseStudy, Hub, Practitioner, School, Theme
+from .schema import (
+    AVAILABILITY,
+    CASE_STUDIES,
+    DESIGNATIONS,
+    EVIDENCE,
+    HUBS,
+    OFFERS,
+    PHASES,
+    PRACTITIONERS,
+)
+
+TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+
+THEMES_FOLDER = "themes"
+SCHOOLS_FOLDER = "schools"
+INDEX = "index.md"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_BODY_TITLE = re.compile(r"\s*# ")
+_LINK = re.compile(r"^(https?://|mailto:)\S+$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a partnership sets in `mkdocs.yml` that pages need."""
+
+    partnership: str
+    contact_email: str
+
+
+def page_uri(item: object) -> str:
+    """Where the page of a theme, school or entry lives, relative to `content/`."""
+    if isinstance(item, CaseStudy):
+        return f"{CASE_STUDIES.folder}/{item.id}.md"
+    if isinstance(item, Hub):
+        return f"{HUBS.folder}/{item.id}.md"
+    if isinstance(item, Practitioner):
+        return f"{PRACTITIONERS.folder}/{item.id}.md"
+    if isinstance(item, Theme):
+        return f"{THEMES_FOLDER}/{item.id}.md"
+    if isinstance(item, School):
+        return f"{SCHOOLS_FOLDER}/{item.urn}.md"
+    if isinstance(item, str):
+        return item
+    raise TypeError(f"no page for {item!r}")
+
+
+def uk_date(value: date) -> str:
+    """A date as pages in England write it: 22 November 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["uk_date"] = uk_date
+    env.filters["mailto"] = lambda address: Markup("mailto:" + quote(address, safe="@.+-"))
+    env.filters["url"] = lambda link: Markup(quote(link, safe=":/?#&=%@.~+,;!*'"))
+    env.filters["href"] = _href
+    env.globals.update(
+        PHASES=PHASES,
+        EVIDENCE=EVIDENCE,
+        DESIGNATIONS=DESIGNATIONS,
+        OFFERS=OFFERS,
+        AVAILABILITY=AVAILABILITY,
+    )
+    return env
+
+
+@pass_context
+def _href(context: Any, item: object) -> Markup:
+    here = posixpath.dirname(context["here"])
+    return Markup(quote(posixpath.relpath(page_uri(item), here or ".")))
+
+
+class SiteRenderer:
+    """Renders every page the site generates, and the layout around entry pages."""
+
+    def __init__(self, indexes: Indexes, settings: Settings) -> None:
+        self.indexes = indexes
+        self.settings = settings
+        self.area = indexes.area
+        self.env = _environment()
+
+    def _render(self, template: str, here: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            here=here,
+            area=self.area,
+            ix=self.indexes,
+            settings=self.settings,
+            **context,
+        )
+
+    def generated_pages(self) -> dict[str, str]:
+        """Markdown of every generated page, by its path relative to `content/`."""
+        ix = self.indexes
+        pages = {
+            f"{THEMES_FOLDER}/{INDEX}": self._render(
+                "themes_index.md.j2", f"{THEMES_FOLDER}/{INDEX}"
+            ),
+            f"{SCHOOLS_FOLDER}/{INDEX}": self._render(
+                "schools_index.md.j2",
+                f"{SCHOOLS_FOLDER}/{INDEX}",
+                groups=self.school_groups(),
+            ),
+            f"{CASE_STUDIES.folder}/{INDEX}": self._render(
+                "case_studies_index.md.j2", f"{CASE_STUDIES.folder}/{INDEX}"
+            ),
+            f"{HUBS.folder}/{INDEX}": self._render("hubs_index.md.j2", f"{HUBS.folder}/{INDEX}"),
+            f"{PRACTITIONERS.folder}/{INDEX}": self._render(
+                "practitioners_index.md.j2", f"{PRACTITIONERS.folder}/{INDEX}"
+            ),
+        }
+        for theme in self.area.themes.values():
+            uri = page_uri(theme)
+            pages[uri] = self._render(
+                "theme.md.j2",
+                uri,
+                theme=theme,
+                listing=ix.by_theme[theme.id],
+                parent=self.area.themes.get(theme.parent) if theme.parent else None,
+                children=ix.children.get(theme.id, []),
+            )
+        for school in ix.schools_with_pages:
+            uri = page_uri(school)
+            pages[uri] = self._render(
+                "school.md.j2", uri, school=school, listing=ix.by_school[school.urn]
+            )
+        return pages
+
+    def school_groups(self) -> list[tuple[str, list[School]]]:
+        """Every school in the register, grouped by locality (or phase, where none)."""
+        groups: dict[str, list[School]] = defaultdict(list)
+        for school in self.area.schools.values():
+            groups[school.locality or school.phase].append(school)
+        return [
+            (name, sorted(schools, key=lambda s: s.name.lower()))
+            for name, schools in sorted(groups.items(), key=lambda g: g[0].lower())
+        ]
+
+    def entry_page(self, entry: CaseStudy | Hub | Practitioner, body: str) -> str:
+        """An entry's page: its facts panel and relations around the contributor's body."""
+        ix = self.indexes
+        here = page_uri(entry)
+        exclude = frozenset({entry.id}) if isinstance(entry, CaseStudy) else frozenset()
+        context: dict[str, Any] = {
+            "entry": entry,
+            "body": Markup(body),
+            "has_title": bool(_BODY_TITLE.match(body)),
+        }
+        if isinstance(entry, CaseStudy):
+            template = "case_study.md.j2"
+            related = ix.related(entry.themes, entry.schools, entry.hub, exclude)
+            context["contacts"] = self._people(entry.contacts)
+            context["hub"] = self.area.hubs.get(entry.hub) if entry.hub else None
+            context["strongest"] = strongest_evidence(entry)
+        elif isinstance(entry, Hub):
+            template = "hub.md.j2"
+            studies = ix.by_hub.get(entry.id, [])
+            context["studies"] = studies
+            context["lead"] = ix.listed(entry.lead)
+            context["join_url"] = entry.join if _LINK.match(entry.join) else None
+            context["join_label"] = entry.join.removeprefix("mailto:")
+            related = ix.related(
+                entry.themes, (), None, frozenset(s.id for s in studies)
+            )
+        else:
+            template = "practitioner.md.j2"
+            own = ix.by_practitioner.get(entry.id)
+            context["own"] = own
+            shown = frozenset(s.id for s in own.case_studies) if own else frozenset()
+            related = ix.related(
+                entry.themes, () if entry.school is None else (entry.school,), None, shown
+            )
+        context["related"] = related
+        return self._render(template, here, **context)
+
+    def _people(self, ids: tuple[str, ...]) -> tuple[list[Practitioner], bool]:
+        """The listed people among `ids`, and whether any named person is hidden."""
+        listed = [p for p in (self.indexes.listed(i) for i in ids) if p is not None]
+        return listed, len(listed) < len(ids)
+
+
+def strongest_evidence(study: CaseStudy) -> str | None:
+    """The strongest `evidence` among a case study's impact, or None."""
+    order = list(EVIDENCE)
+    levels = [order.index(i.evidence) for i in study.impact]
+    return order[max(levels)] if levels else None
