@@ -70,7 +70,11 @@ def slugify(text: str) -> str:
 
 
 def read_fields(
-    record: Record, fields: tuple[Field, ...], problems: list[Problem], *, prefix: tuple = ()
+    record: Record,
+    fields: tuple[Field, ...],
+    problems: list[Problem],
+    *,
+    prefix: tuple[object, ...] = (),
 ) -> dict[str, Any]:
     """The record's values by field name; problems for every one that is wrong."""
     values: dict[str, Any] = {}
@@ -93,7 +97,8 @@ def read_fields(
                         record.path,
                         line,
                         spec.name,
-                        "is required" + (f" ({spec.help})" if spec.help else "")
+                        "is required"
+                        + (f" ({spec.help})" if spec.help else "")
                         + ("" if spec.name not in record.data else ", but it is empty"),
                     )
                 )
@@ -103,8 +108,12 @@ def read_fields(
             items = raw if isinstance(raw, list) else [raw]
             read = []
             for index, item in enumerate(items):
-                item_line = record.line(*prefix, spec.name, index) if isinstance(raw, list) else line
-                value = _read_one(spec, item, item_line, record, (*prefix, spec.name, index), problems)
+                item_line = (
+                    record.line(*prefix, spec.name, index) if isinstance(raw, list) else line
+                )
+                value = _read_one(
+                    spec, item, item_line, record, (*prefix, spec.name, index), problems
+                )
                 if value is not None:
                     read.append(value)
             values[spec.name] = tuple(read)
@@ -124,7 +133,7 @@ def _read_one(
     raw: object,
     line: int,
     record: Record,
-    at: tuple,
+    at: tuple[object, ...],
     problems: list[Problem],
 ) -> Any:
     try:
@@ -138,7 +147,9 @@ def _read_one(
         return None
 
 
-def _read_impact(raw: object, record: Record, at: tuple, problems: list[Problem]) -> Any:
+def _read_impact(
+    raw: object, record: Record, at: tuple[object, ...], problems: list[Problem]
+) -> Any:
     if not isinstance(raw, dict):
         raise Invalid(
             f"each impact item needs 'measure', 'result' and 'evidence', not {shown(raw)}"
@@ -219,13 +230,11 @@ def read_value(spec: Field, raw: object) -> Any:
             raise Invalid(f"{shown(raw)} is not an e-mail address: write it as name@school.sch.uk")
         return text.removeprefix("mailto:")
     if kind is Kind.CHOICE:
-        text = str(raw).strip() if isinstance(raw, (str, int)) else None
-        if text in spec.choices:
-            return text
-        hint = suggest(text, list(spec.choices)) if text else ""
-        raise Invalid(
-            f"{shown(raw)} is not one of {', '.join(spec.choices)}" + hint
-        )
+        choice = str(raw).strip() if isinstance(raw, (str, int)) else None
+        if choice in spec.choices:
+            return choice
+        hint = suggest(choice, list(spec.choices)) if choice else ""
+        raise Invalid(f"{shown(raw)} is not one of {', '.join(spec.choices)}" + hint)
     if kind is Kind.PHASE:
         text = str(raw).strip().lower() if isinstance(raw, str) else ""
         phase = text if text in PHASES else PHASE_ALIASES.get(text)

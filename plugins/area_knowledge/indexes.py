@@ -161,7 +161,7 @@ def build_indexes(area: Area) -> Indexes:
             by_hub[study.hub].append(study)
     for study in archived:
         for urn in study.schools:
-            by_school[urn]  # noqa: B018 - an archived study's schools keep their pages
+            by_school[urn]
     for hub in hubs:
         for key in theme_keys(hub.themes):
             by_theme[key].hubs.append(hub)

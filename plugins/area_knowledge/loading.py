@@ -206,15 +206,12 @@ def read_entry(path: str, shown_as: str, problems: list[Problem]) -> Record | No
                 shown_as,
                 2,
                 "",
-                "front matter must be fields written 'name: value', "
-                f"not {_yaml_kind(data)}",
+                f"front matter must be fields written 'name: value', not {_yaml_kind(data)}",
             )
         )
         return None
     for key, line in duplicate_keys(node):
-        problems.append(
-            Problem(shown_as, 2 + line, str(key), "is given twice: keep one of them")
-        )
+        problems.append(Problem(shown_as, 2 + line, str(key), "is given twice: keep one of them"))
     return Record(shown_as, data, 1, line_map(node, 2, data), body)
 
 
@@ -237,7 +234,7 @@ def read_register(path: str, shown_as: str, problems: list[Problem]) -> list[Rec
         )
         return []
     records = []
-    for item_node, item in zip(node.value, data):
+    for item_node, item in zip(node.value, data, strict=True):
         line = 1 + item_node.start_mark.line
         if not isinstance(item, dict):
             problems.append(

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from .indexes import Indexes, build_indexes
 from .model import CaseStudy, Hub, Practitioner
-from .rendering import SiteRenderer, Settings, page_uri
+from .rendering import Settings, SiteRenderer, page_uri
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
 

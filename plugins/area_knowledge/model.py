@@ -28,8 +28,10 @@ class Problem:
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
         where = f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {prefix}{self.message}" if self.field else (
-            f"{where}: {prefix}{self.message}"
+        return (
+            f"{where}: {self.field}: {prefix}{self.message}"
+            if self.field
+            else (f"{where}: {prefix}{self.message}")
         )
 
 
@@ -95,7 +97,7 @@ class Entry:
     themes: tuple[str, ...]
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.id == self.id  # type: ignore[attr-defined]
+        return isinstance(other, Entry) and type(other) is type(self) and other.id == self.id
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id))

@@ -197,9 +197,7 @@ class SiteRenderer:
             context["lead"] = ix.listed(entry.lead)
             context["join_url"] = entry.join if _LINK.match(entry.join) else None
             context["join_label"] = entry.join.removeprefix("mailto:")
-            related = ix.related(
-                entry.themes, (), None, frozenset(s.id for s in studies)
-            )
+            related = ix.related(entry.themes, (), None, frozenset(s.id for s in studies))
         else:
             template = "practitioner.md.j2"
             own = ix.by_practitioner.get(entry.id)

@@ -60,10 +60,23 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
     for path in (themes_path, schools_path):
         if not os.path.exists(path):
             problems.append(
-                Problem(show(path), 1, "", f"is missing: every area needs content/{os.path.basename(path)}")
+                Problem(
+                    show(path),
+                    1,
+                    "",
+                    f"is missing: every area needs content/{os.path.basename(path)}",
+                )
             )
-    theme_records = read_register(themes_path, show(themes_path), problems) if os.path.exists(themes_path) else []
-    school_records = read_register(schools_path, show(schools_path), problems) if os.path.exists(schools_path) else []
+    theme_records = (
+        read_register(themes_path, show(themes_path), problems)
+        if os.path.exists(themes_path)
+        else []
+    )
+    school_records = (
+        read_register(schools_path, show(schools_path), problems)
+        if os.path.exists(schools_path)
+        else []
+    )
     area.themes = _themes(theme_records, problems)
     area.schools = _schools(school_records, problems)
 
@@ -255,7 +268,11 @@ class _Resolver:
 
     def themes(self, item: _Read, refs: Iterable[Ref]) -> tuple[str, ...]:
         return self._resolve(
-            item, "themes", refs, self.theme_names.get, "theme",
+            item,
+            "themes",
+            refs,
+            self.theme_names.get,
+            "theme",
             lambda value: suggest(str(value), list(self.theme_names)),
         )
 
@@ -271,10 +288,15 @@ class _Resolver:
     ) -> tuple[str, ...]:
         known = self.ids[collection.name]
         return self._resolve(
-            item, field, refs, lambda v: str(v) if str(v) in known else None,
+            item,
+            field,
+            refs,
+            lambda v: str(v) if str(v) in known else None,
             collection.label.lower(),
-            lambda value: suggest(str(value), sorted(known))
-            or f": no file content/{collection.folder}/{value}.md",
+            lambda value: (
+                suggest(str(value), sorted(known))
+                or f": no file content/{collection.folder}/{value}.md"
+            ),
         )
 
     def _resolve(
@@ -303,7 +325,9 @@ class _Resolver:
                 resolved.append(target)
         return tuple(resolved)
 
-    def one(self, item: _Read, field: str, resolve: Callable[..., tuple[Any, ...]], *args: Any) -> Any:
+    def one(
+        self, item: _Read, field: str, resolve: Callable[..., tuple[Any, ...]], *args: Any
+    ) -> Any:
         ref = item.values[field]
         if ref is None:
             return None

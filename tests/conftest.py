@@ -1,0 +1,185 @@
+"""Shared fixtures: small areas written into tmp_path, and real MkDocs builds."""
+
+from __future__ import annotations
+
+import logging
+import os
+import textwrap
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 22)
+
+THEMES = [
+    {"id": "reading", "title": "Reading", "description": "Reading in every phase."},
+    {
+        "id": "reading-fluency",
+        "title": "Reading fluency",
+        "aliases": ["fluency"],
+        "parent": "reading",
+    },
+    {
+        "id": "send",
+        "title": "SEND",
+        "aliases": ["special educational needs"],
+        "priority": True,
+    },
+    {"id": "disadvantage", "title": "Disadvantage", "aliases": ["pupil premium"]},
+    {"id": "governance", "title": "Governance", "priority": True},
+]
+
+SCHOOLS = [
+    {"urn": 100001, "name": "Alder Primary School", "phase": "Primary", "locality": "Northside"},
+    {
+        "urn": 100002,
+        "name": "Birch Academy",
+        "phase": "Secondary",
+        "type": "Academy converter",
+        "trust": "Oak Learning Trust",
+        "locality": "Southside",
+        "previous_urns": [140002],
+    },
+    {
+        "urn": 100003,
+        "name": "Cedar School",
+        "phase": "Not applicable",
+        "type": "Foundation special school",
+        "locality": "Northside",
+    },
+    {"urn": 100004, "name": "Damson Primary", "phase": "Primary", "member": False},
+]
+
+
+class AreaWriter:
+    """Writes a small valid area, to which a test adds or breaks files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        for folder in ("case-studies", "hubs", "practitioners"):
+            (self.content / folder).mkdir(parents=True, exist_ok=True)
+        self.register("themes.yml", THEMES)
+        self.register("schools.yml", SCHOOLS)
+        (self.content / "index.md").write_text("# Test area\n\nWelcome.\n", encoding="utf-8")
+
+    def register(self, name: str, items: list[dict[str, Any]]) -> Path:
+        path = self.content / name
+        path.write_text(yaml.safe_dump(items, sort_keys=False), encoding="utf-8")
+        return path
+
+    def entry(self, folder: str, entry_id: str, fields: dict[str, Any], body: str = "") -> Path:
+        """An entry with the given front matter, dumped as YAML."""
+        front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+        return self.raw(folder, entry_id, f"---\n{front}---\n\n{body or 'Body text.'}\n")
+
+    def raw(self, folder: str, entry_id: str, text: str | bytes) -> Path:
+        path = self.content / folder / f"{entry_id}.md"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def case_study(self, entry_id: str, body: str = "", **fields: Any) -> Path:
+        values: dict[str, Any] = {
+            "title": entry_id.replace("-", " ").capitalize(),
+            "summary": "What was done and what changed.",
+            "themes": ["reading"],
+            "schools": [100001],
+            "published": "2026-01-15",
+        }
+        values.update(fields)
+        return self.entry("case-studies", entry_id, values, body)
+
+    def hub(self, entry_id: str, body: str = "", **fields: Any) -> Path:
+        values: dict[str, Any] = {
+            "title": entry_id.replace("-", " ").capitalize(),
+            "summary": "A hub of schools working together.",
+            "themes": ["send"],
+            "lead": "ada-lovelace",
+            "host_school": 100003,
+        }
+        values.update(fields)
+        return self.entry("hubs", entry_id, values, body)
+
+    def practitioner(self, entry_id: str, body: str = "", **fields: Any) -> Path:
+        values: dict[str, Any] = {
+            "name": entry_id.replace("-", " ").title(),
+            "role": "Assistant headteacher",
+            "school": 100001,
+            "themes": ["reading"],
+            "consent": "2025-09-01",
+            "review_by": "2027-09-01",
+        }
+        values.update(fields)
+        return self.entry("practitioners", entry_id, values, body)
+
+    def mkdocs_yml(self, **overrides: Any) -> Path:
+        """A minimal mkdocs.yml for this area, as a partnership would write it."""
+        config: dict[str, Any] = {
+            "site_name": "Test Partnership",
+            "site_url": "https://example.github.io/area/",
+            "docs_dir": "content",
+            "theme": {"name": "material", "font": False},
+            "plugins": [{"area-knowledge": {"contact_email": "hello@partnership.example"}}],
+            "markdown_extensions": ["admonition", "attr_list", "def_list", "md_in_html", "tables"],
+            "validation": {
+                "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}
+            },
+        }
+        config.update(overrides)
+        path = self.root / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def area(tmp_path: Path) -> AreaWriter:
+    return AreaWriter(tmp_path)
+
+
+class BuildLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def at_least(self, level: int) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+@pytest.fixture
+def build_log() -> Iterator[BuildLog]:
+    handler = BuildLog()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides: Any) -> Path:
+    """Build for real, as `mkdocs build --strict` would, into `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+    build(config)
+    return site_dir
+
+
+def read_page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")

@@ -1,0 +1,238 @@
+"""Real builds: the demo area and small areas, checked through their links and text."""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from area_knowledge import build_indexes, load_area
+from conftest import REPO, TODAY, AreaWriter, BuildLog, build_site
+
+
+class Links(HTMLParser):
+    """Links of a page's article, by their text; and every URL the page would load."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.in_article = 0
+        self.href: str | None = None
+        self.text = ""
+        self.links: list[tuple[str, str]] = []
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        if tag == "a" and self.in_article:
+            self.href, self.text = attributes.get("href"), ""
+        if tag in {"script", "img", "iframe", "source", "audio", "video"} and attributes.get("src"):
+            self.loads.append(attributes["src"] or "")
+        if tag == "link" and attributes.get("rel") not in {"canonical", "alternate"}:
+            self.loads.append(attributes.get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.in_article -= 1
+        if tag == "a" and self.href is not None:
+            self.links.append((" ".join(self.text.split()), self.href))
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        if self.href is not None:
+            self.text += data
+
+
+class Site:
+    """A built site, read as a browser would follow it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def page(self, url: str) -> Links:
+        parser = Links()
+        parser.feed(self.file(url).read_text(encoding="utf-8"))
+        return parser
+
+    def file(self, url: str) -> Path:
+        path = urlparse(url).path.lstrip("/")
+        target = self.root / path
+        return target / "index.html" if path.endswith("/") or path == "" else target
+
+    def follow(self, url: str, text: str) -> str:
+        """The URL reached by clicking the article link whose text is `text`."""
+        links = self.page(url).links
+        for link_text, href in links:
+            if link_text == text:
+                target = urljoin(url, href)
+                assert self.file(target).is_file(), f"{text!r} on {url} leads nowhere: {href}"
+                return target
+        raise AssertionError(f"no link {text!r} on {url}; links are {[t for t, _ in links]}")
+
+    def text(self) -> str:
+        return "\n".join(
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in self.root.rglob("*")
+            if p.is_file() and p.suffix in {".html", ".xml", ".json", ".js", ".txt", ".css", ".csv"}
+        )
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    handler = BuildLog()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        site = build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("demo") / "site")
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert handler.at_least(logging.WARNING) == []
+    return Site(site)
+
+
+@pytest.fixture(scope="module")
+def demo_area():
+    return build_indexes(load_area(str(REPO / "content")))
+
+
+def test_demo_follows_theme_to_case_study_to_school_to_person_and_back(demo, demo_area) -> None:
+    study = next(
+        s for s in demo_area.case_studies if s.contacts and demo_area.listed(s.contacts[0])
+    )
+    theme = demo_area.area.themes[study.themes[0]]
+    school = demo_area.area.schools[study.schools[0]]
+    person = demo_area.listed(study.contacts[0])
+
+    study_url = demo.follow(f"/themes/{theme.id}/", study.title)
+    assert demo.follow(study_url, theme.title) == f"/themes/{theme.id}/"
+    school_url = demo.follow(study_url, school.name)
+    assert demo.follow(school_url, study.title) == study_url
+    person_url = demo.follow(study_url, person.name)
+    assert demo.follow(person_url, study.title) == study_url
+
+
+def test_demo_has_no_draft_and_no_hidden_person_anywhere(demo, demo_area) -> None:
+    drafts = [s for s in demo_area.area.case_studies.values() if s.status == "draft"]
+    hidden = demo_area.hidden_practitioners
+    assert drafts and len(hidden) >= 2, "the demo must show both rules"
+    everything = demo.text()
+
+    for draft in drafts:
+        assert draft.title not in everything
+        assert not (demo.root / "case-studies" / draft.id).exists()
+    for person in hidden:
+        assert person.name not in everything
+        assert not (demo.root / "practitioners" / person.id).exists()
+
+
+def test_demo_archived_case_study_is_reachable_marked_and_unlisted(demo, demo_area) -> None:
+    [archived] = demo_area.archived
+    page = demo.file(f"/case-studies/{archived.id}/").read_text(encoding="utf-8")
+
+    assert "Archived case study" in page
+    listing = demo.page("/case-studies/")
+    assert archived.title not in [text for text, _ in listing.links]
+
+
+def test_demo_pages_load_nothing_from_another_host(demo) -> None:
+    for page in demo.root.rglob("*.html"):
+        loads = Links()
+        loads.feed(page.read_text(encoding="utf-8"))
+        foreign = [url for url in loads.loads if urlparse(url).netloc]
+        assert foreign == [], f"{page} loads {foreign}"
+    for sheet in demo.root.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", sheet.read_text(encoding="utf-8"))
+
+
+def test_demo_nav_holds_sections_not_entries(demo, demo_area) -> None:
+    page = demo.file(f"/case-studies/{demo_area.case_studies[0].id}/").read_text(encoding="utf-8")
+    start = page.index("md-nav--primary")
+    nav = page[start : page.index("md-nav--secondary", start)]
+
+    for section in ("Case studies", "Hubs", "Experts", "Themes", "Schools"):
+        assert section in nav
+    for study in demo_area.case_studies:
+        assert study.title not in nav
+    assert nav.count('class="md-nav__link') < 15
+
+
+def test_build_writes_nothing_into_content(area: AreaWriter, tmp_path: Path) -> None:
+    area.practitioner("ada-lovelace")
+    area.case_study("phonics", contacts=["ada-lovelace"])
+    config = area.mkdocs_yml()
+    before = {p: p.read_bytes() for p in area.content.rglob("*") if p.is_file()}
+
+    build_site(config, tmp_path / "site")
+
+    assert {p: p.read_bytes() for p in area.content.rglob("*") if p.is_file()} == before
+
+
+def test_hidden_contact_and_lead_point_to_the_partnership_mailbox(
+    area: AreaWriter, tmp_path: Path
+) -> None:
+    area.practitioner("ada-lovelace", name="Ada Quill", status="withdrawn")
+    area.practitioner("bo-lapsed", name="Bo Lapsed", review_by="2020-01-01")
+    area.hub("send-hub", lead="ada-lovelace")
+    area.case_study(
+        "phonics",
+        contacts=["bo-lapsed"],
+        body="Ask Ada Quill about the phonics clinic.",
+    )
+    site = Site(build_site(area.mkdocs_yml(), tmp_path / "site"))
+
+    for url in ("/hubs/send-hub/", "/case-studies/phonics/"):
+        links = dict(site.page(url).links)
+        assert links["contact the partnership"] == "mailto:hello@partnership.example", url
+    text = site.text()
+    assert "Ada Quill" not in text and "Bo Lapsed" not in text
+    assert "Ask [name withheld] about the phonics clinic." in text
+
+
+def test_contributor_text_cannot_inject_markup_into_generated_pages(
+    area: AreaWriter, tmp_path: Path
+) -> None:
+    area.case_study("sneaky", title="Phonics <script>alert(1)</script> [x](javascript:alert(1))")
+    site = Site(build_site(area.mkdocs_yml(), tmp_path / "site"))
+
+    listing = site.file("/case-studies/").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in listing
+    assert 'href="javascript:' not in listing
+    assert "&lt;script&gt;" in listing
+
+
+def test_content_error_fails_a_strict_build_naming_file_and_field(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    area.case_study("bad", themes=["Send"])
+
+    with pytest.raises(Abort):
+        build_site(area.mkdocs_yml(), tmp_path / "site")
+    assert build_log.at_least(logging.WARNING)[0] == (
+        "content/case-studies/bad.md:5: themes: unknown theme 'Send': did you mean 'send'?"
+    )
+
+
+def test_expired_listing_never_breaks_a_strict_build(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("bo-lapsed", review_by="2020-01-01")
+
+    build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    assert any("bo-lapsed.md" in m for m in build_log.at_least(logging.INFO))
+
+
+def test_built_under_a_sub_path_links_stay_inside_it(area: AreaWriter, tmp_path: Path) -> None:
+    area.case_study("phonics")
+    site = Site(build_site(area.mkdocs_yml(), tmp_path / "site"))
+
+    for text, href in site.page("/themes/reading/").links:
+        assert not href.startswith("/"), f"{text} links to the host root: {href}"
+    _ = TODAY
