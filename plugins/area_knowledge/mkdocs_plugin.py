@@ -21,16 +21,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .indexes import Indexes, build_indexes
-from .model import CaseStudy, Hub, Practitioner
-from .rendering import Settings, SiteRenderer, page_uri
+from .model import CaseStudy, Hub, Practitioner, School, Theme
+from .rendering import SEARCH_PAGE, Settings, SiteRenderer, page_uri
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
+from .search import FACETS, build_search_index, search_record
 
 log = logging.getLogger("mkdocs.plugins.area_knowledge")
 
 STYLESHEET = "assets/area-knowledge.css"
+SCRIPT = "assets/area-search.js"
+ASSETS = (STYLESHEET, SCRIPT)
+OVERRIDES = os.path.join(os.path.dirname(__file__), "overrides")
 ENTRY_FOLDERS = frozenset(collection.folder for collection in COLLECTIONS)
-_ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 
 
 class AreaKnowledgeConfig(base.Config):
@@ -44,6 +47,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
     def __init__(self) -> None:
         self.renderer: SiteRenderer | None = None
         self.entries: dict[str, CaseStudy | Hub | Practitioner] = {}
+        self.subjects: dict[str, Theme | School] = {}
         self.withheld: re.Pattern[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -54,6 +58,11 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             )
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        # After a partnership's own custom_dir, before Material's templates.
+        if OVERRIDES not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -80,29 +89,52 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             elif _is_entry_file(file.src_uri):
                 files.remove(file)
 
-        for uri, markdown in self.renderer.generated_pages().items():
-            existing = files.get_file_from_path(uri)
+        self.subjects = {}
+        for page in self.renderer.generated_pages():
+            existing = files.get_file_from_path(page.uri)
             if existing is not None:
                 files.remove(existing)
-            generated = File.generated(config, uri, content=markdown)
-            if not uri.endswith("/index.md"):
+            generated = File.generated(config, page.uri, content=page.markdown)
+            if page.subject is not None:
+                self.subjects[page.uri] = page.subject
+            if page.subject is not None or page.uri == SEARCH_PAGE:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
-        with open(os.path.join(_ASSETS, "area-knowledge.css"), encoding="utf-8") as stream:
-            files.append(File.generated(config, STYLESHEET, content=stream.read()))
+        for asset in ASSETS:
+            files.append(File.generated(config, asset, abs_src_path=_asset_path(asset)))
         return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.renderer is not None
-        entry = self.entries.get(page.file.src_uri)
+        uri = page.file.src_uri
+        entry = self.entries.get(uri)
         if entry is not None:
             markdown = self.renderer.entry_page(entry, markdown)
             page.meta["title"] = entry.title
+        subject = entry or self.subjects.get(uri)
+        # An archived case study keeps its page but, like listings, search leaves it out.
+        if subject is not None and getattr(subject, "status", "") != "archived":
+            page.meta["area_search"] = search_record(subject, self.renderer.indexes)
+        if uri == SEARCH_PAGE:
+            page.meta["area_facets"] = FACETS
         if self.withheld is not None:
             markdown = self.withheld.sub("[name withheld]", markdown)
         return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            summary = build_search_index(config.site_dir)
+        except (OSError, RuntimeError) as error:
+            raise PluginError(
+                f"area-knowledge: Pagefind could not index the site: {error}"
+            ) from None
+        log.info(f"Search index: {summary}")
+
+
+def _asset_path(asset: str) -> str:
+    return os.path.join(os.path.dirname(__file__), asset)
 
 
 def _published_entries(indexes: Indexes) -> dict[str, CaseStudy | Hub | Practitioner]:

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from .schema import GIAS_PHASES
+from .schema import EVIDENCE, GIAS_PHASES
+
+EVIDENCE_ORDER = tuple(EVIDENCE)
 
 Severity = Literal["error", "warning"]
 
@@ -114,6 +116,12 @@ class CaseStudy(Entry):
     reviewed: date | None = None
     impact: tuple[Impact, ...] = ()
     status: str = "published"
+
+    @property
+    def strongest_evidence(self) -> str | None:
+        """The strongest `evidence` among its impact, or None without any."""
+        levels = [EVIDENCE_ORDER.index(i.evidence) for i in self.impact]
+        return EVIDENCE_ORDER[max(levels)] if levels else None
 
     @property
     def last_confirmed(self) -> date:

@@ -37,10 +37,20 @@ TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 THEMES_FOLDER = "themes"
 SCHOOLS_FOLDER = "schools"
 INDEX = "index.md"
+SEARCH_PAGE = "search/index.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _BODY_TITLE = re.compile(r"\s*# ")
 _LINK = re.compile(r"^(https?://|mailto:)\S+$")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build, and the theme or school it is about."""
+
+    uri: str
+    markdown: str
+    subject: Theme | School | None = None
 
 
 @dataclass(frozen=True)
@@ -127,42 +137,47 @@ class SiteRenderer:
             **context,
         )
 
-    def generated_pages(self) -> dict[str, str]:
-        """Markdown of every generated page, by its path relative to `content/`."""
+    def generated_pages(self) -> list[GeneratedPage]:
+        """Every page the site generates, with the theme or school it is about."""
         ix = self.indexes
-        pages = {
-            f"{THEMES_FOLDER}/{INDEX}": self._render(
-                "themes_index.md.j2", f"{THEMES_FOLDER}/{INDEX}"
+        pages = [
+            self._page("themes_index.md.j2", f"{THEMES_FOLDER}/{INDEX}"),
+            self._page(
+                "schools_index.md.j2", f"{SCHOOLS_FOLDER}/{INDEX}", groups=self.school_groups()
             ),
-            f"{SCHOOLS_FOLDER}/{INDEX}": self._render(
-                "schools_index.md.j2",
-                f"{SCHOOLS_FOLDER}/{INDEX}",
-                groups=self.school_groups(),
-            ),
-            f"{CASE_STUDIES.folder}/{INDEX}": self._render(
-                "case_studies_index.md.j2", f"{CASE_STUDIES.folder}/{INDEX}"
-            ),
-            f"{HUBS.folder}/{INDEX}": self._render("hubs_index.md.j2", f"{HUBS.folder}/{INDEX}"),
-            f"{PRACTITIONERS.folder}/{INDEX}": self._render(
-                "practitioners_index.md.j2", f"{PRACTITIONERS.folder}/{INDEX}"
-            ),
-        }
+            self._page("case_studies_index.md.j2", f"{CASE_STUDIES.folder}/{INDEX}"),
+            self._page("hubs_index.md.j2", f"{HUBS.folder}/{INDEX}"),
+            self._page("practitioners_index.md.j2", f"{PRACTITIONERS.folder}/{INDEX}"),
+            self._page("search.md.j2", SEARCH_PAGE),
+        ]
         for theme in self.area.themes.values():
-            uri = page_uri(theme)
-            pages[uri] = self._render(
-                "theme.md.j2",
-                uri,
-                theme=theme,
-                listing=ix.by_theme[theme.id],
-                parent=self.area.themes.get(theme.parent) if theme.parent else None,
-                children=ix.children.get(theme.id, []),
+            pages.append(
+                self._page(
+                    "theme.md.j2",
+                    page_uri(theme),
+                    theme,
+                    theme=theme,
+                    listing=ix.by_theme[theme.id],
+                    parent=self.area.themes.get(theme.parent) if theme.parent else None,
+                    children=ix.children.get(theme.id, []),
+                )
             )
         for school in ix.schools_with_pages:
-            uri = page_uri(school)
-            pages[uri] = self._render(
-                "school.md.j2", uri, school=school, listing=ix.by_school[school.urn]
+            pages.append(
+                self._page(
+                    "school.md.j2",
+                    page_uri(school),
+                    school,
+                    school=school,
+                    listing=ix.by_school[school.urn],
+                )
             )
         return pages
+
+    def _page(
+        self, template: str, uri: str, subject: Theme | School | None = None, **context: Any
+    ) -> GeneratedPage:
+        return GeneratedPage(uri, self._render(template, uri, **context), subject)
 
     def school_groups(self) -> list[tuple[str, list[School]]]:
         """Every school in the register, grouped by locality (or phase, where none)."""
@@ -189,7 +204,6 @@ class SiteRenderer:
             related = ix.related(entry.themes, entry.schools, entry.hub, exclude)
             context["contacts"] = self._people(entry.contacts)
             context["hub"] = self.area.hubs.get(entry.hub) if entry.hub else None
-            context["strongest"] = strongest_evidence(entry)
         elif isinstance(entry, Hub):
             template = "hub.md.j2"
             studies = ix.by_hub.get(entry.id, [])
@@ -213,10 +227,3 @@ class SiteRenderer:
         """The listed people among `ids`, and whether any named person is hidden."""
         listed = [p for p in (self.indexes.listed(i) for i in ids) if p is not None]
         return listed, len(listed) < len(ids)
-
-
-def strongest_evidence(study: CaseStudy) -> str | None:
-    """The strongest `evidence` among a case study's impact, or None."""
-    order = list(EVIDENCE)
-    levels = [order.index(i.evidence) for i in study.impact]
-    return order[max(levels)] if levels else None
