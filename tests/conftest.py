@@ -183,3 +183,39 @@ def build_site(config_file: Path, site_dir: Path, **overrides: Any) -> Path:
 
 def read_page(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo, built for a sub-path and served under it on 127.0.0.1."""
+    from browser import serve
+
+    site = tmp_path_factory.mktemp("served") / "site"
+    build_site(REPO / "mkdocs.yml", site, site_url="http://127.0.0.1/area/")
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from browser import CHROMIUM, CHROMIUM_FLAGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    """A fresh page that fails its test on a console error or a request to another host."""
+    from browser import Watched
+
+    context = browser.new_context()
+    watched = Watched(context.new_page(), site_url)
+    yield watched
+    context.close()
+    watched.check()

@@ -291,3 +291,19 @@ def test_nothing_in_content_changes_when_loading(area: AreaWriter) -> None:
 
     after = {p: p.read_bytes() for p in area.content.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_previous_urn_that_is_in_use_or_claimed_twice_is_reported(area: AreaWriter) -> None:
+    area.register(
+        "schools.yml",
+        [
+            {"urn": 100001, "name": "Alder", "phase": "Primary", "previous_urns": [100002]},
+            {"urn": 100002, "name": "Birch", "phase": "Primary", "previous_urns": [140001]},
+            {"urn": 100003, "name": "Cedar", "phase": "Primary", "previous_urns": [140001]},
+        ],
+    )
+
+    found = messages(area)
+
+    assert "previous_urns: 100002 is the current URN of Birch" in found[0]
+    assert "previous_urns: 140001 is already a previous URN of Birch" in found[1]

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from area_knowledge import build_indexes, load_area
-from browser import CHROMIUM, CHROMIUM_FLAGS, Watched, require_chromium, serve
-from conftest import REPO, build_site
+from browser import Watched
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -18,34 +17,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def demo():
     return build_indexes(load_area(str(REPO / "content")))
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("search") / "site"
-    build_site(REPO / "mkdocs.yml", site, site_url="http://127.0.0.1/area/")
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, site_url: str) -> Iterator[Watched]:
-    context = browser.new_context()
-    watched = Watched(context.new_page(), site_url)
-    yield watched
-    context.close()
-    watched.check()
 
 
 def results(watched: Watched) -> list[str]:

@@ -7,12 +7,15 @@ nowhere) and then inverts the published entries in one pass.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Area, CaseStudy, Hub, Practitioner, School, Theme
 
 RELATED_LIMIT = 5
+WITHHELD = "[name withheld]"
 
 
 @dataclass
@@ -70,6 +73,21 @@ class Indexes:
         """Schools named by any page of the site, by name."""
         return sorted(
             (self.area.schools[urn] for urn in self.by_school), key=lambda s: s.name.lower()
+        )
+
+    def withhold(self, text: str) -> str:
+        """`text` with the name of every person the site must not show replaced."""
+        return self._withheld_names.sub(WITHHELD, text) if self._withheld_names else text
+
+    @cached_property
+    def _withheld_names(self) -> re.Pattern[str] | None:
+        names = sorted({p.name for p in self.hidden_practitioners if p.name.strip()}, key=len)
+        if not names:
+            return None
+        # Longest first, so that "Ann Lee-Smith" is withheld whole rather than as "Ann Lee".
+        return re.compile(
+            "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in reversed(names)),
+            re.IGNORECASE,
         )
 
     def listed(self, practitioner_id: str | None) -> Practitioner | None:
@@ -163,7 +181,8 @@ def build_indexes(area: Area) -> Indexes:
         for urn in study.schools:
             by_school[urn]
     for hub in hubs:
-        for key in theme_keys(hub.themes):
+        # A closed hub keeps its page and its place in history, not in theme listings.
+        for key in theme_keys(hub.themes) if hub.status == "active" else ():
             by_theme[key].hubs.append(hub)
         if hub.host_school is not None:
             by_school[hub.host_school].hosted_hubs.append(hub)

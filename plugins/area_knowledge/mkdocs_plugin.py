@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,7 +19,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .exports import data_files
 from .indexes import Indexes, build_indexes
+from .knowledge import DEFAULT_REVIEW_YEARS
 from .model import CaseStudy, Hub, Practitioner, School, Theme
 from .rendering import SEARCH_PAGE, Settings, SiteRenderer, page_uri
 from .resolution import load_area
@@ -30,7 +31,7 @@ from .search import FACETS, build_search_index, search_record
 log = logging.getLogger("mkdocs.plugins.area_knowledge")
 
 STYLESHEET = "assets/area-knowledge.css"
-SCRIPT = "assets/area-search.js"
+SCRIPT = "assets/area-knowledge.js"
 ASSETS = (STYLESHEET, SCRIPT)
 OVERRIDES = os.path.join(os.path.dirname(__file__), "overrides")
 ENTRY_FOLDERS = frozenset(collection.folder for collection in COLLECTIONS)
@@ -39,6 +40,8 @@ ENTRY_FOLDERS = frozenset(collection.folder for collection in COLLECTIONS)
 class AreaKnowledgeConfig(base.Config):
     contact_email = c.Type(str)
     """The partnership's mailbox, shown wherever no listed person can be named."""
+    review_years = c.Type(int, default=DEFAULT_REVIEW_YEARS)
+    """After how many years unconfirmed a case study is named on the map as due for review."""
 
 
 class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
@@ -48,7 +51,6 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         self.renderer: SiteRenderer | None = None
         self.entries: dict[str, CaseStudy | Hub | Practitioner] = {}
         self.subjects: dict[str, Theme | School] = {}
-        self.withheld: re.Pattern[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "@" not in self.config.contact_email:
@@ -71,10 +73,13 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             # Errors fail a strict build; a person dropping off the site never should.
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         indexes = build_indexes(area)
-        settings = Settings(partnership=config.site_name, contact_email=self.config.contact_email)
+        settings = Settings(
+            partnership=config.site_name,
+            contact_email=self.config.contact_email,
+            review_years=self.config.review_years,
+        )
         self.renderer = SiteRenderer(indexes, settings)
         self.entries = _published_entries(indexes)
-        self.withheld = _names_pattern(indexes)
 
         for name in (THEMES_FILE, SCHOOLS_FILE):
             register = files.get_file_from_path(name)
@@ -100,6 +105,8 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             if page.subject is not None or page.uri == SEARCH_PAGE:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
+        for uri, text in data_files(indexes, self.renderer.kmap).items():
+            files.append(File.generated(config, uri, content=text))
         for asset in ASSETS:
             files.append(File.generated(config, asset, abs_src_path=_asset_path(asset)))
         return files
@@ -119,9 +126,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             page.meta["area_search"] = search_record(subject, self.renderer.indexes)
         if uri == SEARCH_PAGE:
             page.meta["area_facets"] = FACETS
-        if self.withheld is not None:
-            markdown = self.withheld.sub("[name withheld]", markdown)
-        return markdown
+        return self.renderer.indexes.withhold(markdown)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
@@ -151,13 +156,3 @@ def _published_entries(indexes: Indexes) -> dict[str, CaseStudy | Hub | Practiti
 def _is_entry_file(src_uri: str) -> bool:
     folder, _, name = src_uri.partition("/")
     return folder in ENTRY_FOLDERS and "/" not in name
-
-
-def _names_pattern(indexes: Indexes) -> re.Pattern[str] | None:
-    """Names of people the site must not show, to withhold wherever text repeats them."""
-    names = sorted({p.name for p in indexes.hidden_practitioners if p.name.strip()}, key=len)
-    if not names:
-        return None
-    return re.compile(
-        "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in reversed(names)), re.IGNORECASE
-    )

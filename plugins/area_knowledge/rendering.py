@@ -20,6 +20,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .indexes import Indexes
+from .knowledge import (
+    DEFAULT_REVIEW_YEARS,
+    GAP_KINDS,
+    LEVEL_MEANINGS,
+    LEVELS,
+    KnowledgeMap,
+    knowledge_map,
+)
 from .model import CaseStudy, Hub, Practitioner, School, Theme
 from .schema import (
     AVAILABILITY,
@@ -38,6 +46,7 @@ THEMES_FOLDER = "themes"
 SCHOOLS_FOLDER = "schools"
 INDEX = "index.md"
 SEARCH_PAGE = "search/index.md"
+MAP_PAGE = "map/index.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _BODY_TITLE = re.compile(r"\s*# ")
@@ -59,6 +68,7 @@ class Settings:
 
     partnership: str
     contact_email: str
+    review_years: int = DEFAULT_REVIEW_YEARS
 
 
 def page_uri(item: object) -> str:
@@ -100,6 +110,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["uk_date"] = uk_date
+    # For values inside raw HTML, where Markdown escapes would show as backslashes.
+    env.filters["html"] = lambda value: escape(str(value))
     env.filters["mailto"] = lambda address: Markup("mailto:" + quote(address, safe="@.+-"))
     env.filters["url"] = lambda link: Markup(quote(link, safe=":/?#&=%@.~+,;!*'"))
     env.filters["href"] = _href
@@ -109,6 +121,9 @@ def _environment() -> Environment:
         DESIGNATIONS=DESIGNATIONS,
         OFFERS=OFFERS,
         AVAILABILITY=AVAILABILITY,
+        LEVELS=LEVELS,
+        LEVEL_MEANINGS=LEVEL_MEANINGS,
+        GAP_KINDS=GAP_KINDS,
     )
     return env
 
@@ -127,6 +142,8 @@ class SiteRenderer:
         self.settings = settings
         self.area = indexes.area
         self.env = _environment()
+        self.kmap: KnowledgeMap = knowledge_map(indexes, settings.review_years)
+        self.map_rows = {row.theme.id: row for row in self.kmap.rows}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -147,8 +164,13 @@ class SiteRenderer:
             ),
             self._page("case_studies_index.md.j2", f"{CASE_STUDIES.folder}/{INDEX}"),
             self._page("hubs_index.md.j2", f"{HUBS.folder}/{INDEX}"),
-            self._page("practitioners_index.md.j2", f"{PRACTITIONERS.folder}/{INDEX}"),
+            self._page(
+                "practitioners_index.md.j2",
+                f"{PRACTITIONERS.folder}/{INDEX}",
+                finder_themes=self.finder_themes(),
+            ),
             self._page("search.md.j2", SEARCH_PAGE),
+            self._page("knowledge_map.md.j2", MAP_PAGE, kmap=self.kmap),
         ]
         for theme in self.area.themes.values():
             pages.append(
@@ -157,6 +179,7 @@ class SiteRenderer:
                     page_uri(theme),
                     theme,
                     theme=theme,
+                    row=self.map_rows[theme.id],
                     listing=ix.by_theme[theme.id],
                     parent=self.area.themes.get(theme.parent) if theme.parent else None,
                     children=ix.children.get(theme.id, []),
@@ -178,6 +201,16 @@ class SiteRenderer:
         self, template: str, uri: str, subject: Theme | School | None = None, **context: Any
     ) -> GeneratedPage:
         return GeneratedPage(uri, self._render(template, uri, **context), subject)
+
+    def finder_themes(self) -> dict[str, str]:
+        """Each listed person's themes and the broader themes above them, by their id."""
+        themes = self.area.themes
+        return {
+            person.id: " ".join(
+                dict.fromkeys(key for t in person.themes for key in (t, themes[t].parent) if key)
+            )
+            for person in self.indexes.practitioners
+        }
 
     def school_groups(self) -> list[tuple[str, list[School]]]:
         """Every school in the register, grouped by locality (or phase, where none)."""

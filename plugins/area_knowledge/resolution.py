@@ -214,6 +214,7 @@ def _themes(register: list[Record], problems: list[Problem]) -> dict[str, Theme]
 def _schools(records: list[Record], problems: list[Problem]) -> dict[int, School]:
     schools: dict[int, School] = {}
     lines: dict[int, int] = {}
+    records_by_urn: dict[int, Record] = {}
     for record in records:
         values = read_fields(record, SCHOOL_FIELDS, problems)
         urn = values["urn"]
@@ -241,7 +242,42 @@ def _schools(records: list[Record], problems: list[Problem]) -> dict[int, School
             previous_urns=tuple(values["previous_urns"]),
             member=values["member"],
         )
+        records_by_urn[urn] = record
+    _check_previous_urns(schools, records_by_urn, problems)
     return schools
+
+
+def _check_previous_urns(
+    schools: dict[int, School], records: dict[int, Record], problems: list[Problem]
+) -> None:
+    """A previous URN must lead to one school only, and not be a current URN."""
+    claimed: dict[int, int] = {}
+    for school in schools.values():
+        record = records[school.urn]
+        for index, old in enumerate(school.previous_urns):
+            line = record.line("previous_urns", index)
+            if old in schools:
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        "previous_urns",
+                        f"{old} is the current URN of {schools[old].name}: "
+                        "a URN listed here must no longer be in use",
+                    )
+                )
+            elif old in claimed and claimed[old] != school.urn:
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        "previous_urns",
+                        f"{old} is already a previous URN of {schools[claimed[old]].name}: "
+                        "an old URN can lead to one school only",
+                    )
+                )
+            else:
+                claimed[old] = school.urn
 
 
 class _Resolver:
@@ -258,9 +294,7 @@ class _Resolver:
         self.urns: dict[int, int] = {urn: urn for urn in area.schools}
         for school in area.schools.values():
             for old in school.previous_urns:
-                if old in self.urns and self.urns[old] != school.urn:
-                    continue
-                self.urns[old] = school.urn
+                self.urns.setdefault(old, school.urn)
         self.ids: dict[str, set[str]] = {
             collection.name: {item.id for item in read if item.collection is collection}
             for collection in COLLECTIONS

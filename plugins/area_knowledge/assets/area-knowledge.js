@@ -1,4 +1,5 @@
-// Search for the area's site, on Pagefind's own API.
+// Behaviour of the area's site: search on Pagefind's own API, and the expert
+// finder on the directory page. Both keep their state in the URL.
 //
 // The search page keeps its whole state in the URL (?q=…&theme=…&sort=…), so
 // a search can be shared and reloaded. Values within one facet are ORed,
@@ -243,5 +244,50 @@
     await run(root);
   }
 
+  // The expert finder: the directory is a static list; this narrows it.
+  function setUpFinder() {
+    var form = document.querySelector("[data-ak-finder]");
+    var list = document.querySelector("[data-ak-experts]");
+    if (!form || !list || form.getAttribute("data-ak-ready")) return;
+    form.setAttribute("data-ak-ready", "true");
+    var status = form.querySelector("[data-ak-finder-status]");
+    var selects = form.querySelectorAll("select");
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector("option[value='" + CSS.escape(wanted) + "']")) {
+        select.value = wanted;
+      }
+    });
+    function apply(push) {
+      var shown = 0;
+      var query = new URLSearchParams();
+      selects.forEach(function (select) {
+        if (select.value) query.set(select.name, select.value);
+      });
+      list.querySelectorAll(".ak-expert").forEach(function (card) {
+        var match = true;
+        selects.forEach(function (select) {
+          var values = (card.getAttribute("data-" + select.name) || "").split(" ");
+          if (select.value && values.indexOf(select.value) < 0) match = false;
+        });
+        card.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = shown === 0
+        ? "No expert matches: try fewer choices, or ask the partnership."
+        : (shown === 1 ? "1 expert matches" : shown + " experts match");
+      if (push) {
+        var search = query.toString();
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      }
+    }
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+
   onEveryPage(setUp);
+  onEveryPage(setUpFinder);
 })();
