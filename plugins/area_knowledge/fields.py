@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import reprlib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,7 +58,10 @@ class Invalid(ValueError):
 
 def suggest(value: str, candidates: list[str]) -> str:
     """' did you mean X?' for the closest candidate, or ''."""
-    lowered = {c.lower(): c for c in candidates}
+    lowered: dict[str, str] = {}
+    for candidate in candidates:
+        # The first spelling wins: callers list ids before aliases.
+        lowered.setdefault(candidate.lower(), candidate)
     if value.lower() in lowered:
         return f": did you mean '{lowered[value.lower()]}'?"
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
@@ -65,8 +69,9 @@ def suggest(value: str, candidates: list[str]) -> str:
 
 
 def slugify(text: str) -> str:
-    """The id a title would have: lower-case words joined by hyphens."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    """The id a title would have: lower-case words joined by hyphens, accents dropped."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
 
 
 def read_fields(

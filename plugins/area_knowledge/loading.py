@@ -27,7 +27,11 @@ FRONT_MATTER_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
 LineKey = tuple[object, ...]
 
 
-class ContentLoader(yaml.SafeLoader):
+# libyaml's parser where it is installed: several times faster on large areas.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ContentLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that keeps dates as text and refuses anything but plain data."""
 
 
@@ -122,8 +126,13 @@ def _yaml_reason(error: yaml.MarkedYAMLError) -> str:
             "tags such as '!!python/object' are not allowed in content: "
             "write plain text, lists and fields"
         )
-    if "found character '\\t'" in reason:
-        return "a tab is used for indenting: indent with spaces"
+    if "found character '\\t'" in reason or "cannot start any token" in reason:
+        return f"{reason}: indent with spaces, not tabs, and quote text that starts with a symbol"
+    if "mapping values are not allowed" in reason:
+        return (
+            f"{reason}: a value that contains a colon must be in double quotes, "
+            'e.g. title: "Reading: a fresh start"'
+        )
     return reason
 
 

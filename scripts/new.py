@@ -1,0 +1,537 @@
+#!/usr/bin/env python3
+"""Start a new case study, hub or practitioner file from the content contract.
+
+    scripts/new.py case-study "Title" --theme reading --school 123456 --summary "..."
+    scripts/new.py hub "Title" --theme send --lead ada-lovelace --host-school 123456 \\
+        --summary "..."
+    scripts/new.py practitioner "Name" --role "SENCO" --school 123456 --theme send
+
+Every field of the contract is an option named after it (`host_school` is
+`--host-school`); a list field takes its option once per value
+(`--theme reading --theme send`). Common options: `--content DIR` (default
+`content`), `--today YYYY-MM-DD`, `--id ID` (the file name, by default made
+from the title).
+
+Writes `content/<folder>/<id>.md` with the values given, the other fields as
+comments to fill in, and a body with a heading for each section. Themes,
+schools, hubs and people are checked against the area before anything is
+written. A missing required value is asked for in a terminal; elsewhere the
+script stops and names it.
+
+Exits 0 when the file is written with no problem, 1 when a file would be
+overwritten or the new file has a problem, 2 when a value is missing or wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "plugins"))
+
+from area_knowledge import Area, load_area
+from area_knowledge.fields import (
+    SLUG,
+    Invalid,
+    read_date,
+    read_urn,
+    read_value,
+    slugify,
+    suggest,
+)
+from area_knowledge.resolution import RESERVED_IDS
+from area_knowledge.schema import (
+    COLLECTIONS,
+    HUBS,
+    IMPACT_FIELDS,
+    PHASES,
+    PRACTITIONERS,
+    SCHOOLS_FILE,
+    SUMMARY_LIMIT,
+    THEMES_FILE,
+    Collection,
+    Field,
+    Kind,
+)
+
+USAGE_ERROR = 2
+
+# Each section heading of a new entry's body, with one line of guidance for its writer.
+SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "case-study": (
+        (
+            "Context",
+            "Your school or schools, the pupils involved and the problem you set out to solve, "
+            "with figures where you have them.",
+        ),
+        (
+            "What we did",
+            "What you did, step by step, so that another school could try it: who did it, "
+            "how often, and the time and cost involved.",
+        ),
+        (
+            "Impact and how we measured it",
+            "What changed, in figures, and how you know (your own data, an external evaluation "
+            "or what staff saw); put the main figures under impact: above too.",
+        ),
+        (
+            "What we would do differently",
+            "What did not work, and what you would change if you started again.",
+        ),
+        (
+            "Contact",
+            "Who to ask and what they can help with; list them under contacts: above, "
+            "and give work contact details only.",
+        ),
+    ),
+    "hub": (
+        (
+            "What we do",
+            "What the hub works on, what it has made or changed, and how and where it meets.",
+        ),
+        (
+            "Who it is for",
+            "The staff and schools the hub is for: roles, phases, and any cost or commitment.",
+        ),
+        (
+            "How to join",
+            "What a school does to join, whom to contact, and when new members start.",
+        ),
+    ),
+    "practitioner": (
+        (
+            "Experience",
+            "Your role, your school and the experience behind your expertise, in two or three "
+            "sentences written in the third person.",
+        ),
+        (
+            "What schools can ask for",
+            "The support you offer (visits, training, coaching, peer review) and how much time "
+            "you can give.",
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the area already holds, that a new entry may refer to."""
+
+    content: str
+    theme_names: dict[str, str]
+    theme_titles: dict[str, str]
+    schools: dict[int, tuple[int, str]]
+    entry_ids: dict[str, tuple[str, ...]]
+
+
+def known_in(area: Area, content: str) -> Known:
+    """Themes with their aliases, schools with their old URNs, and entries by file name."""
+    names: dict[str, str] = {}
+    for theme in area.themes.values():
+        names[theme.id] = theme.id
+        for alias in theme.aliases:
+            names.setdefault(alias, theme.id)
+    schools: dict[int, tuple[int, str]] = {}
+    for school in area.schools.values():
+        schools[school.urn] = (school.urn, school.name)
+    for school in area.schools.values():
+        for old in school.previous_urns:
+            schools.setdefault(old, (school.urn, school.name))
+    entry_ids: dict[str, tuple[str, ...]] = {}
+    for collection in COLLECTIONS:
+        folder = os.path.join(content, collection.folder)
+        files = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+        entry_ids[collection.name] = tuple(
+            name[:-3] for name in files if name.endswith(".md") and name[:-3] not in RESERVED_IDS
+        )
+    return Known(
+        content=content,
+        theme_names=names,
+        theme_titles={theme.id: theme.title for theme in area.themes.values()},
+        schools=schools,
+        entry_ids=entry_ids,
+    )
+
+
+def option_name(spec: Field) -> str:
+    """A field's option: `host_school` is `--host-school`, the list `themes` is `--theme`."""
+    name: str = spec.name.removesuffix("s") if spec.many else spec.name
+    return "--" + name.replace("_", "-")
+
+
+def title_field(collection: Collection) -> Field:
+    """The field an entry is called by (a case study's title, a person's name): the first."""
+    return collection.fields[0]
+
+
+def option_fields(collection: Collection) -> tuple[Field, ...]:
+    """Fields given as options: all but the title (an argument) and impact (a structure)."""
+    return tuple(
+        spec
+        for spec in collection.fields
+        if spec is not title_field(collection) and spec.kind is not Kind.IMPACT
+    )
+
+
+def a_year_after(day: date) -> date:
+    """The same day a year on; 28 February after a 29th."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def defaults(today: date) -> dict[str, object]:
+    """Values a new entry starts with unless given: dated today, reviewed in a year."""
+    return {"published": today, "consent": today, "review_by": a_year_after(today)}
+
+
+def read_option(spec: Field, raw: str, known: Known) -> Any:
+    """One value given for a field, checked against the area; `Invalid` says how to fix it."""
+    text = raw.strip()
+    if spec.kind is Kind.THEME:
+        theme = known.theme_names.get(text)
+        if theme is None:
+            hint = suggest(text, list(known.theme_names)) or (
+                f": the themes are listed in {known.content}/{THEMES_FILE}"
+            )
+            raise Invalid(f"unknown theme '{text}'{hint}")
+        return theme
+    if spec.kind is Kind.SCHOOL:
+        urn = read_urn(text)
+        school = known.schools.get(urn)
+        if school is None:
+            hint = suggest(text, [str(u) for u in known.schools]) or (
+                f": add the school to {known.content}/{SCHOOLS_FILE}, or check the URN on GIAS"
+            )
+            raise Invalid(f"unknown school {urn}{hint}")
+        return school[0]
+    if spec.kind in (Kind.HUB, Kind.PRACTITIONER):
+        collection = HUBS if spec.kind is Kind.HUB else PRACTITIONERS
+        ids = known.entry_ids[collection.name]
+        if text not in ids:
+            hint = suggest(text, list(ids)) or (
+                f": no file {known.content}/{collection.folder}/{text}.md "
+                f"(start one with: scripts/new.py {collection.name} ...)"
+            )
+            raise Invalid(f"unknown {collection.label.lower()} '{text}'{hint}")
+        return text
+    return read_value(spec, text)
+
+
+def read_options(
+    collection: Collection, given: dict[str, Any], known: Known
+) -> tuple[dict[str, Any], list[str]]:
+    """The values given on the command line, and a message for each wrong one."""
+    values: dict[str, Any] = {}
+    errors: list[str] = []
+    for spec in option_fields(collection):
+        raw = given.get(spec.name)
+        if raw is None:
+            continue
+        read: list[Any] = []
+        for item in raw if spec.many else [raw]:
+            if not item.strip():
+                errors.append(f"{option_name(spec)}: is empty: give a value, or leave it out")
+                continue
+            try:
+                value = read_option(spec, item, known)
+            except Invalid as error:
+                errors.append(f"{option_name(spec)}: {error}")
+                continue
+            if value not in read:
+                read.append(value)
+        if read:
+            values[spec.name] = tuple(read) if spec.many else read[0]
+    return values, errors
+
+
+def missing_fields(collection: Collection, values: dict[str, Any]) -> list[Field]:
+    """Required fields that have no value yet."""
+    return [spec for spec in collection.fields if spec.required and spec.name not in values]
+
+
+def kind_hint(spec: Field, content: str) -> str:
+    """What a field's value looks like, in a contributor's words."""
+    each = "s" if spec.many else ""
+    hints = {
+        Kind.THEME: f"theme id{each} or aliases from {content}/{THEMES_FILE}",
+        Kind.SCHOOL: f"URN{each} from {content}/{SCHOOLS_FILE}",
+        Kind.HUB: f"a hub id: a file name in {content}/{HUBS.folder}/ without .md",
+        Kind.PRACTITIONER: (
+            f"practitioner id{each}: file name{each} in "
+            f"{content}/{PRACTITIONERS.folder}/ without .md"
+        ),
+        Kind.PHASE: "from " + ", ".join(PHASES),
+        Kind.CHOICE: ("any of " if spec.many else "one of ") + ", ".join(spec.choices),
+        Kind.DATE: "YYYY-MM-DD",
+        Kind.EMAIL: "e.g. name@school.sch.uk",
+        Kind.TEXT_OR_URL: "text or a link",
+        Kind.SUMMARY: f"at most {SUMMARY_LIMIT} characters",
+    }
+    hint = hints.get(spec.kind, "")
+    # A field's help may already say what its kind says ("URN"); say it once.
+    parts = [hint] if hint else []
+    if spec.help and spec.help.lower() not in hint.lower():
+        parts.insert(0, spec.help)
+    if spec.default not in (None, ()):
+        parts.append(f"default {spec.default}")
+    return "; ".join(parts)
+
+
+METAVARS = {
+    Kind.THEME: "ID",
+    Kind.SCHOOL: "URN",
+    Kind.HUB: "ID",
+    Kind.PRACTITIONER: "ID",
+    Kind.DATE: "YYYY-MM-DD",
+    Kind.CHOICE: "VALUE",
+}
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Indents list items under their field, as the area's files are written by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def yaml_field(name: str, value: object) -> str:
+    """One field as YAML, quoted only where YAML needs it."""
+    plain = list(value) if isinstance(value, tuple) else value
+    return yaml.dump(
+        {name: plain}, Dumper=_IndentedDumper, allow_unicode=True, sort_keys=False, width=10_000
+    )
+
+
+def commented_field(spec: Field, content: str) -> str:
+    """An empty field as a comment, with what to write in it."""
+    listed = (
+        "; one per line, each starting '  - '" if spec.many and spec.kind is not Kind.IMPACT else ""
+    )
+    line = f"# {spec.name}:  # {kind_hint(spec, content)}{listed}\n"
+    if spec.kind is not Kind.IMPACT:
+        return line
+    example = [f"{sub.name}: {kind_hint(sub, content)}" for sub in IMPACT_FIELDS]
+    return line + "".join(
+        f"#   {'- ' if index == 0 else '  '}{text}\n" for index, text in enumerate(example)
+    )
+
+
+def entry_text(collection: Collection, values: dict[str, Any], content: str) -> str:
+    """A new entry: front matter in the contract's order, then the body's sections."""
+    front = [
+        f"# A new {collection.label.lower()}. Lines starting '#' are optional fields:\n",
+        "# remove the '# ' in front of one to fill it in, or leave it as it is.\n",
+    ]
+    for spec in collection.fields:
+        if spec.name in values:
+            front.append(yaml_field(spec.name, values[spec.name]))
+        else:
+            front.append(commented_field(spec, content))
+    body = [
+        f"## {heading}\n\n<!-- {guidance} -->\n" for heading, guidance in SECTIONS[collection.name]
+    ]
+    return "---\n" + "".join(front) + "---\n\n" + "\n".join(body)
+
+
+def entry_id(title: str, chosen: str | None) -> str:
+    """The file name of the new entry, without `.md`; `Invalid` when none can be made."""
+    # slugify keeps ASCII letters only: fold accents first, or "Zoë" would become "zo".
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    made = chosen if chosen is not None else slugify(folded)
+    if not made:
+        raise Invalid(
+            f"cannot make a file name from {title!r}: give one with --id, e.g. --id my-entry"
+        )
+    if not SLUG.match(made) or made in RESERVED_IDS:
+        fix = slugify(made) if made not in RESERVED_IDS else f"{made}-1"
+        raise Invalid(
+            f"'{made}' cannot be a file name: use lower-case letters, digits and hyphens, "
+            f"e.g. --id {fix or 'my-entry'}"
+        )
+    return made
+
+
+def offer(spec: Field, known: Known) -> None:
+    """Show what a contributor may choose from before asking for a reference."""
+    if spec.kind is Kind.THEME:
+        print(f"Themes in {known.content}/{THEMES_FILE}:")
+        for theme_id, title in sorted(known.theme_titles.items()):
+            print(f"  {theme_id:<32} {title}")
+    elif spec.kind is Kind.SCHOOL:
+        print("Type a school's URN, or part of its name to look it up.")
+    elif spec.kind in (Kind.HUB, Kind.PRACTITIONER):
+        collection = HUBS if spec.kind is Kind.HUB else PRACTITIONERS
+        ids = known.entry_ids[collection.name]
+        print(f"{collection.plural} in {known.content}/{collection.folder}/: {', '.join(ids)}")
+
+
+def schools_named(text: str, known: Known) -> list[str]:
+    """Schools whose name contains `text`, as 'URN  name' lines."""
+    wanted = text.casefold()
+    found = {urn: name for urn, name in known.schools.values() if wanted in name.casefold()}
+    return [f"  {urn}  {name}" for urn, name in sorted(found.items(), key=lambda s: s[1])]
+
+
+def refusal(spec: Field, answer: str, error: Invalid, known: Known) -> str:
+    """What to tell someone whose answer was not valid; a school is looked up by name."""
+    if spec.kind is not Kind.SCHOOL or answer.isdigit():
+        return f"  {error}"
+    found = schools_named(answer, known)
+    if not found:
+        return f"  No school's name contains '{answer}': type its URN or another part of its name"
+    return "\n".join([f"  Schools whose name contains '{answer}':", *found[:20]])
+
+
+def ask(spec: Field, known: Known) -> Any:
+    """Ask for a required value in the terminal until it is valid."""
+    offer(spec, known)
+    hints = [spec.help] if spec.help else []
+    if spec.kind is Kind.SUMMARY:
+        hints.append(f"at most {SUMMARY_LIMIT} characters")
+    if spec.many:
+        hints.append("separate several with commas")
+    prompt = f"{spec.name} ({'; '.join(hints)}): " if hints else f"{spec.name}: "
+    while True:
+        answer = input(prompt).strip()
+        parts = [part.strip() for part in answer.split(",")] if spec.many else [answer]
+        read: list[Any] = []
+        for part in filter(None, parts):
+            try:
+                read.append(read_option(spec, part, known))
+            except Invalid as error:
+                print(refusal(spec, part, error, known))
+                break
+        else:
+            if read:
+                return tuple(dict.fromkeys(read)) if spec.many else read[0]
+            print(f"  {spec.name} is required")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """One sub-command per collection, with an option for each of its fields."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--content", default="content", metavar="DIR", help="the area's content folder"
+    )
+    common.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="the date to start from, YYYY-MM-DD (default: today)"
+    )
+    common.add_argument("--id", help="the file name without .md (default: made from the title)")
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").splitlines()[0], allow_abbrev=False
+    )
+    kinds = parser.add_subparsers(dest="collection", required=True, metavar="KIND")
+    for collection in COLLECTIONS:
+        sub = kinds.add_parser(
+            collection.name,
+            parents=[common],
+            allow_abbrev=False,
+            help=f"a new {collection.label.lower()} in content/{collection.folder}/",
+        )
+        title = title_field(collection)
+        sub.add_argument("title", metavar=title.name.upper(), help=f"the {title.name}")
+        for spec in option_fields(collection):
+            sub.add_argument(
+                option_name(spec),
+                dest=spec.name,
+                action="append" if spec.many else "store",
+                metavar=METAVARS.get(spec.kind, spec.kind.name),
+                help=kind_hint(spec, "content") + ("; repeat for several" if spec.many else ""),
+            )
+    return parser
+
+
+def is_terminal() -> bool:
+    """Whether someone is there to answer questions."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def shown(path: str) -> str:
+    """A path as a contributor would type it."""
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Check the values, ask for what is missing, write the entry and report on it."""
+    args = build_parser().parse_args(argv)
+    collection = next(c for c in COLLECTIONS if c.name == args.collection)
+    content: str = args.content
+    try:
+        today = read_date(args.today) if args.today else date.today()
+        title = read_value(title_field(collection), args.title)
+        if not title:
+            raise Invalid(f"the {title_field(collection).name} is empty: give it in quotes")
+        new_id = entry_id(title, args.id)
+    except Invalid as error:
+        print(f"new.py: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    if not os.path.isdir(content):
+        print(
+            f"{content}: no such folder: give the area's content folder with --content",
+            file=sys.stderr,
+        )
+        return USAGE_ERROR
+    target = os.path.join(content, collection.folder, f"{new_id}.md")
+    if os.path.exists(target):
+        print(
+            f"{shown(target)}: already exists, and new.py never overwrites a file: "
+            "edit that file, or choose another title or --id",
+            file=sys.stderr,
+        )
+        return 1
+
+    known = known_in(load_area(content, today=today), shown(content))
+    values, errors = read_options(collection, vars(args), known)
+    values[title_field(collection).name] = title
+    for name, value in defaults(today).items():
+        if any(spec.name == name for spec in collection.fields):
+            values.setdefault(name, value)
+    missing = missing_fields(collection, values)
+    if missing and not is_terminal():
+        options = ", ".join(option_name(spec) for spec in missing)
+        errors.append(f"missing {options}: give them as options, or run in a terminal to be asked")
+    if errors:
+        for message in errors:
+            print(f"new.py: {message}", file=sys.stderr)
+        return USAGE_ERROR
+    try:
+        for spec in missing:
+            values[spec.name] = ask(spec, known)
+    except (EOFError, KeyboardInterrupt):
+        print("\nnew.py: stopped; nothing was written", file=sys.stderr)
+        return USAGE_ERROR
+
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(entry_text(collection, values, shown(content)))
+    except FileExistsError:
+        print(
+            f"{shown(target)}: already exists, and new.py never overwrites a file", file=sys.stderr
+        )
+        return 1
+    except OSError as error:
+        print(f"{shown(target)}: cannot be written: {error.strerror}", file=sys.stderr)
+        return 1
+
+    written = os.path.abspath(target)
+    area = load_area(content, today=today)
+    problems = [p for p in area.problems if os.path.abspath(p.path) == written]
+    for problem in problems:
+        print(problem)
+    print(f"Wrote {shown(target)}: fill in each section, then check it with scripts/validate.py")
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
