@@ -236,3 +236,12 @@ def test_built_under_a_sub_path_links_stay_inside_it(area: AreaWriter, tmp_path:
     for text, href in site.page("/themes/reading/").links:
         assert not href.startswith("/"), f"{text} links to the host root: {href}"
     _ = TODAY
+
+
+def test_every_entry_page_links_to_edit_its_file(demo, demo_area) -> None:
+    entries = [*demo_area.case_studies, *demo_area.hubs, *demo_area.practitioners]
+    for entry in entries:
+        folder = entry.path.split("/")[1]
+        html = demo.file(f"/{folder}/{entry.id}/").read_text(encoding="utf-8")
+        edit = f"/edit/main/content/{folder}/{entry.id}.md"
+        assert re.search(rf'href="[^"]+{re.escape(edit)}"[^>]*title="Edit this page"', html), entry

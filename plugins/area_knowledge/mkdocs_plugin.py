@@ -23,10 +23,11 @@ from .exports import data_files
 from .indexes import Indexes, build_indexes
 from .knowledge import DEFAULT_REVIEW_YEARS
 from .model import CaseStudy, Hub, Practitioner, School, Theme
-from .rendering import SEARCH_PAGE, Settings, SiteRenderer, page_uri
+from .rendering import SEARCH_PAGE, SHARE_PAGE, Settings, SiteRenderer, page_uri
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
 from .search import FACETS, build_search_index, search_record
+from .sharing import new_file_url, share_form
 
 log = logging.getLogger("mkdocs.plugins.area_knowledge")
 
@@ -102,7 +103,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             generated = File.generated(config, page.uri, content=page.markdown)
             if page.subject is not None:
                 self.subjects[page.uri] = page.subject
-            if page.subject is not None or page.uri == SEARCH_PAGE:
+            if page.subject is not None or page.uri in (SEARCH_PAGE, SHARE_PAGE):
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
         for uri, text in data_files(indexes, self.renderer.kmap).items():
@@ -126,6 +127,11 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             page.meta["area_search"] = search_record(subject, self.renderer.indexes)
         if uri == SEARCH_PAGE:
             page.meta["area_facets"] = FACETS
+        if uri == SHARE_PAGE:
+            new_file = new_file_url(
+                config.repo_url or "", config.edit_uri or "", os.path.basename(config.docs_dir)
+            )
+            page.meta["area_share"] = share_form(self.renderer.indexes, new_file)
         return self.renderer.indexes.withhold(markdown)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

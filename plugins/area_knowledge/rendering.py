@@ -47,6 +47,7 @@ SCHOOLS_FOLDER = "schools"
 INDEX = "index.md"
 SEARCH_PAGE = "search/index.md"
 MAP_PAGE = "map/index.md"
+SHARE_PAGE = "share/index.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _BODY_TITLE = re.compile(r"\s*# ")
@@ -171,6 +172,7 @@ class SiteRenderer:
             ),
             self._page("search.md.j2", SEARCH_PAGE),
             self._page("knowledge_map.md.j2", MAP_PAGE, kmap=self.kmap),
+            self._page("share.md.j2", SHARE_PAGE),
         ]
         for theme in self.area.themes.values():
             pages.append(
