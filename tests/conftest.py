@@ -171,13 +171,13 @@ def build_log() -> Iterator[BuildLog]:
         logger.setLevel(level)
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides: Any) -> Path:
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, **overrides: Any) -> Path:
     """Build for real, as `mkdocs build --strict` would, into `site_dir`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
     build(config)
     return site_dir
 

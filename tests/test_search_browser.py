@@ -22,9 +22,7 @@ def demo():
 def results(watched: Watched) -> list[str]:
     """Titles of the results shown, once the search has answered."""
     page = watched.page
-    page.wait_for_function(
-        "document.querySelector('[data-ak-status]')?.textContent.match(/result/i)"
-    )
+    page.locator("[data-ak-status]").filter(has_text=re.compile("result", re.I)).wait_for()
     return page.locator("[data-ak-results] .ak-result__title a").all_text_contents()
 
 
@@ -34,9 +32,7 @@ def all_results(watched: Watched) -> list[str]:
     more = watched.page.get_by_role("button", name="Show more results")
     while more.is_visible():
         more.click()
-        watched.page.wait_for_function(
-            f"document.querySelectorAll('[data-ak-results] li').length > {len(shown)}"
-        )
+        watched.page.locator("[data-ak-results] li").nth(len(shown)).wait_for()
         shown = results(watched)
     return shown
 

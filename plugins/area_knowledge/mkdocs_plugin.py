@@ -24,6 +24,7 @@ from .indexes import Indexes, build_indexes
 from .knowledge import DEFAULT_REVIEW_YEARS
 from .model import CaseStudy, Hub, Practitioner, School, Theme
 from .rendering import SEARCH_PAGE, SHARE_PAGE, Settings, SiteRenderer, page_uri
+from .policy import PLACEHOLDER, content_security_policy
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
 from .search import FACETS, build_search_index, search_record
@@ -133,6 +134,15 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             )
             page.meta["area_share"] = share_form(self.renderer.indexes, new_file)
         return self.renderer.indexes.withhold(markdown)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        theme_html = output.replace(page.content or "", "")
+        return output.replace(PLACEHOLDER, content_security_policy(theme_html), 1)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return output_content.replace(PLACEHOLDER, content_security_policy(output_content), 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
