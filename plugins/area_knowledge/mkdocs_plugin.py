@@ -23,8 +23,8 @@ from .exports import data_files
 from .indexes import Indexes, build_indexes
 from .knowledge import DEFAULT_REVIEW_YEARS
 from .model import CaseStudy, Hub, Practitioner, School, Theme
-from .rendering import SEARCH_PAGE, SHARE_PAGE, Settings, SiteRenderer, page_uri
 from .policy import PLACEHOLDER, content_security_policy
+from .rendering import SEARCH_PAGE, SHARE_PAGE, Settings, SiteRenderer, page_uri
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
 from .search import FACETS, build_search_index, search_record
