@@ -13,50 +13,9 @@ import yaml
 
 from area_knowledge import load_area
 from conftest import REPO, AreaWriter
+from gias import COLUMNS, HERTS, USED, school, write_csv
 
 SCRIPT = REPO / "scripts" / "import_schools.py"
-
-USED = [
-    "URN",
-    "EstablishmentName",
-    "TypeOfEstablishment (name)",
-    "EstablishmentStatus (name)",
-    "PhaseOfEducation (name)",
-    "LA (name)",
-    "Trusts (name)",
-    "Town",
-]
-# GIAS publishes about 130 columns; the importer must find its own among them.
-COLUMNS = [
-    "LA (code)",
-    "EstablishmentNumber",
-    *USED[:2],
-    "TypeOfEstablishment (code)",
-    *USED[2:],
-    "EstablishmentTypeGroup (name)",
-    "Postcode",
-    *(f"Extra column {n:03}" for n in range(1, 120)),
-]
-
-HERTS = "Hertfordshire"
-
-
-def school(urn: int, name: str, **fields: str) -> dict[str, str]:
-    row = {
-        "URN": str(urn),
-        "EstablishmentName": name,
-        "TypeOfEstablishment (name)": "Community school",
-        "EstablishmentStatus (name)": "Open",
-        "PhaseOfEducation (name)": "Primary",
-        "LA (name)": HERTS,
-        "Trusts (name)": "",
-        "Town": "Hemel Hempstead",
-        "Postcode": "HP1 1AA",
-        "Extra column 050": "x",
-    }
-    row.update(fields)
-    return row
-
 
 ROWS = [
     school(117001, "Ashgrove Primary School"),
@@ -103,15 +62,6 @@ LINKS = [
     {"URN": "117008", "LinkURN": "104400", "LinkType": "Predecessor - amalgamated"},
     {"URN": "117003", "LinkURN": "117010", "LinkType": "Sixth Form Centre Link"},
 ]
-
-
-def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Path:
-    """A CSV as GIAS publishes it: Windows-1252, every field quoted."""
-    with path.open("w", encoding="cp1252", newline="") as stream:
-        writer = csv.DictWriter(stream, columns, restval="", quoting=csv.QUOTE_ALL)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 @pytest.fixture
