@@ -35,6 +35,8 @@ log = logging.getLogger("mkdocs.plugins.area_knowledge")
 STYLESHEET = "assets/area-knowledge.css"
 SCRIPT = "assets/area-knowledge.js"
 ASSETS = (STYLESHEET, SCRIPT)
+# What the generated pages are written with; added when mkdocs.yml leaves one out.
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 OVERRIDES = os.path.join(os.path.dirname(__file__), "overrides")
 ENTRY_FOLDERS = frozenset(collection.folder for collection in COLLECTIONS)
 
@@ -55,6 +57,14 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         self.subjects: dict[str, Theme | School] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme.name != "material":
+            raise PluginError(
+                "area-knowledge: the site's pages are laid out for Material for MkDocs: "
+                "set 'theme: name: material' in mkdocs.yml"
+            )
+        for extension in MARKDOWN_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         if "@" not in self.config.contact_email:
             raise PluginError(
                 "area-knowledge: set 'contact_email' under the plugin in mkdocs.yml to the "
