@@ -46,12 +46,55 @@ THEMES_FOLDER = "themes"
 SCHOOLS_FOLDER = "schools"
 INDEX = "index.md"
 SEARCH_PAGE = "search/index.md"
+# Long listings are split so that no page grows past a few hundred kilobytes.
+LISTING_PAGE = 100
+THEME_PAGE_STUDIES = 20
 MAP_PAGE = "map/index.md"
 SHARE_PAGE = "share/index.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _BODY_TITLE = re.compile(r"\s*# ")
 _LINK = re.compile(r"^(https?://|mailto:)\S+$")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a long listing, and its neighbours."""
+
+    uri: str
+    items: list[CaseStudy]
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+
+
+def page_uris(first: str, count: int) -> list[str]:
+    """`first`, then `page-2.md`… beside an index, or `name-2.md`… beside a named page."""
+    folder, name = posixpath.split(first)
+    stem = name[: -len(".md")]
+    later = [
+        posixpath.join(folder, f"page-{n}.md" if stem == "index" else f"{stem}-{n}.md")
+        for n in range(2, count + 1)
+    ]
+    return [first, *later]
+
+
+def paginate(items: list[CaseStudy], first: str, size: int) -> list[Pager]:
+    """`items` in pages of `size`, at least one page even when there are none."""
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+    uris = page_uris(first, len(chunks))
+    return [
+        Pager(
+            uri=uris[index],
+            items=chunk,
+            number=index + 1,
+            count=len(chunks),
+            previous=uris[index - 1] if index else None,
+            next=uris[index + 1] if index + 1 < len(chunks) else None,
+        )
+        for index, chunk in enumerate(chunks)
+    ]
 
 
 @dataclass(frozen=True)
@@ -125,6 +168,7 @@ def _environment() -> Environment:
         LEVELS=LEVELS,
         LEVEL_MEANINGS=LEVEL_MEANINGS,
         GAP_KINDS=GAP_KINDS,
+        THEME_PAGE_STUDIES=THEME_PAGE_STUDIES,
     )
     return env
 
@@ -163,7 +207,7 @@ class SiteRenderer:
             self._page(
                 "schools_index.md.j2", f"{SCHOOLS_FOLDER}/{INDEX}", groups=self.school_groups()
             ),
-            self._page("case_studies_index.md.j2", f"{CASE_STUDIES.folder}/{INDEX}"),
+            *self._paged(ix.case_studies, f"{CASE_STUDIES.folder}/{INDEX}"),
             self._page("hubs_index.md.j2", f"{HUBS.folder}/{INDEX}"),
             self._page(
                 "practitioners_index.md.j2",
@@ -175,11 +219,16 @@ class SiteRenderer:
             self._page("share.md.j2", SHARE_PAGE),
         ]
         for theme in self.area.themes.values():
+            studies = ix.by_theme[theme.id].case_studies
+            all_studies = f"{THEMES_FOLDER}/{theme.id}/case-studies.md"
+            if len(studies) > THEME_PAGE_STUDIES:
+                pages.extend(self._paged(studies, all_studies, theme))
             pages.append(
                 self._page(
                     "theme.md.j2",
                     page_uri(theme),
                     theme,
+                    all_studies=all_studies,
                     theme=theme,
                     row=self.map_rows[theme.id],
                     listing=ix.by_theme[theme.id],
@@ -203,6 +252,24 @@ class SiteRenderer:
         self, template: str, uri: str, subject: Theme | School | None = None, **context: Any
     ) -> GeneratedPage:
         return GeneratedPage(uri, self._render(template, uri, **context), subject)
+
+    def _paged(
+        self, studies: list[CaseStudy], first: str, theme: Theme | None = None
+    ) -> list[GeneratedPage]:
+        """Case studies, newest first, in pages of LISTING_PAGE: all, or a theme's."""
+        return [
+            GeneratedPage(
+                pager.uri,
+                self._render(
+                    "case_studies_index.md.j2",
+                    pager.uri,
+                    pager=pager,
+                    theme=theme,
+                    total=len(studies),
+                ),
+            )
+            for pager in paginate(studies, first, LISTING_PAGE)
+        ]
 
     def finder_themes(self) -> dict[str, str]:
         """Each listed person's themes and the broader themes above them, by their id."""

@@ -7,6 +7,7 @@ all call it, so they agree on what is valid.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from .schema import (
 
 # File names the site generates in each folder; an entry cannot take them.
 RESERVED_IDS = frozenset({"index"})
+LISTING_PAGE_ID = re.compile(r"page-\d+")
 
 
 @dataclass
@@ -90,7 +92,16 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
             if not name.endswith(".md") or not os.path.isfile(path):
                 continue
             entry_id = name[:-3]
-            if entry_id in RESERVED_IDS:
+            if entry_id in RESERVED_IDS or LISTING_PAGE_ID.fullmatch(entry_id):
+                problems.append(
+                    Problem(
+                        show(path),
+                        1,
+                        "",
+                        f"'{name}' is a name the site uses for its own listing pages: "
+                        "rename the file, e.g. by adding a word from its title",
+                    )
+                )
                 continue
             if not SLUG.match(entry_id):
                 problems.append(
