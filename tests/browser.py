@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -79,3 +80,21 @@ class Watched:
     def check(self) -> None:
         assert self.errors == [], f"console errors: {self.errors}"
         assert self.foreign == [], f"requests to other hosts: {self.foreign}"
+
+
+def results(watched: Watched) -> list[str]:
+    """Titles of the results shown, once the search has answered."""
+    page = watched.page
+    page.locator("[data-ak-status]").filter(has_text=re.compile("result", re.I)).wait_for()
+    return page.locator("[data-ak-results] .ak-result__title a").all_text_contents()
+
+
+def all_results(watched: Watched) -> list[str]:
+    """Every result, pressing "Show more results" until there are no more."""
+    shown = results(watched)
+    more = watched.page.get_by_role("button", name="Show more results")
+    while more.is_visible():
+        more.click()
+        watched.page.locator("[data-ak-results] li").nth(len(shown)).wait_for()
+        shown = results(watched)
+    return shown

@@ -98,17 +98,17 @@ def test_map_links_to_the_exports(demo_site: Path) -> None:
 
 
 def test_directory_without_javascript_groups_experts_by_theme(demo_site: Path, content) -> None:
-    html = (demo_site / "practitioners" / "index.html").read_text(encoding="utf-8")
-    section = html[html.index('id="send"') :]
-    section = section[: section.index("<h3")]
-    send = [
-        p.name
-        for p in content.practitioners.values()
-        if p.is_listed(content.today) and "send" in p.themes
-    ]
+    listed = [p for p in content.practitioners.values() if p.is_listed(content.today)]
+    send = [p.name for p in listed if "send" in p.themes]
+    directory = visible_text((demo_site / "practitioners" / "index.html").read_text("utf-8"))
+    html = (demo_site / "practitioners" / "index.html").read_text("utf-8")
+    theme = (demo_site / "themes" / "send" / "index.html").read_text(encoding="utf-8")
+    experts = theme[theme.index('id="experts"') :]
 
-    assert send and all(name in section for name in send)
-    assert '<form class="ak-finder" data-ak-finder hidden>' in html
+    assert 'href="../themes/send/#experts"' in html
+    assert f"SEND {len(send)}" in directory
+    assert send and all(name in experts for name in send)
+    assert all(p.name in directory for p in listed)
 
 
 def test_review_period_is_read_from_mkdocs_yml(area: AreaWriter, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from area_knowledge import build_indexes, load_area
-from browser import Watched
+from browser import Watched, all_results, results
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -17,24 +17,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def demo():
     return build_indexes(load_area(str(REPO / "content")))
-
-
-def results(watched: Watched) -> list[str]:
-    """Titles of the results shown, once the search has answered."""
-    page = watched.page
-    page.locator("[data-ak-status]").filter(has_text=re.compile("result", re.I)).wait_for()
-    return page.locator("[data-ak-results] .ak-result__title a").all_text_contents()
-
-
-def all_results(watched: Watched) -> list[str]:
-    """Every result, pressing "Show more results" until there are no more."""
-    shown = results(watched)
-    more = watched.page.get_by_role("button", name="Show more results")
-    while more.is_visible():
-        more.click()
-        watched.page.locator("[data-ak-results] li").nth(len(shown)).wait_for()
-        shown = results(watched)
-    return shown
 
 
 def result_count(watched: Watched) -> int:

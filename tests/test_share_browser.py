@@ -67,9 +67,10 @@ def fill_case_study(watched: Watched, demo: Any, choice: str) -> None:
         form.get_by_role("button", name="Add another school").click()
         form.get_by_label(f"School {number}", exact=True).select_option(str(urn))
     form.locator("select[name=hub]").select_option(index=1)
-    people = form.locator("input[name=contacts]")
-    for index in range(people.count() if choice == "everything" else 1):
-        people.nth(index).check()
+    form.get_by_label("Whom to ask").select_option(index=1)
+    if choice == "everything":
+        form.get_by_role("button", name="Add another contact").click()
+        form.get_by_label("Contact 2", exact=True).select_option(index=2)
     for phase in ("Primary", "Post-16"):
         form.get_by_role("group", name="Phases").get_by_label(phase, exact=True).check()
     form.get_by_role("button", name="Add a result").click()

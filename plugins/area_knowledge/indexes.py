@@ -15,6 +15,7 @@ from functools import cached_property
 from .model import Area, CaseStudy, Hub, Practitioner, School, Theme
 
 RELATED_LIMIT = 5
+RELATED_SCAN = 100
 WITHHELD = "[name withheld]"
 
 
@@ -77,7 +78,17 @@ class Indexes:
 
     def withhold(self, text: str) -> str:
         """`text` with the name of every person the site must not show replaced."""
-        return self._withheld_names.sub(WITHHELD, text) if self._withheld_names else text
+        if self._withheld_names is None:
+            return text
+        # Most pages name nobody hidden: a plain search is far cheaper than the pattern.
+        lowered = text.lower()
+        if not any(name in lowered for name in self._hidden_lowered):
+            return text
+        return self._withheld_names.sub(WITHHELD, text)
+
+    @cached_property
+    def _hidden_lowered(self) -> list[str]:
+        return [p.name.lower() for p in self.hidden_practitioners if p.name.strip()]
 
     @cached_property
     def _withheld_names(self) -> re.Pattern[str] | None:
@@ -111,7 +122,9 @@ class Indexes:
         """
         scores: dict[str, int] = defaultdict(int)
         for theme_id in themes:
-            for study in self._direct_theme[theme_id]:
+            # The newest of a popular theme are enough to choose five from, and
+            # keep the cost per page flat however big the area grows.
+            for study in self._direct_theme[theme_id][:RELATED_SCAN]:
                 scores[study.id] += 2
         for urn in schools:
             listing = self.by_school.get(urn)

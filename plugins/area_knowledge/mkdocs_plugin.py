@@ -89,6 +89,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             partnership=config.site_name,
             contact_email=self.config.contact_email,
             review_years=self.config.review_years,
+            directory_urls=config.use_directory_urls,
         )
         self.renderer = SiteRenderer(indexes, settings)
         self.entries = _published_entries(indexes)

@@ -10,43 +10,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 # What the theme template writes where the policy goes, replaced after rendering.
 PLACEHOLDER = "area-knowledge-content-security-policy"
 
-_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
-
-
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._collecting = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        kind = (attributes.get("type") or "").strip().lower()
-        if tag == "script" and "src" not in attributes and kind in _SCRIPT_TYPES:
-            self._collecting = True
-            self.scripts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._collecting = False
-
-    def handle_data(self, data: str) -> None:
-        if self._collecting:
-            self.scripts[-1] += data
+# An inline script as the theme writes it. The theme's HTML is well formed and
+# holds no contributor text (the page's content is taken out first), so one
+# pattern finds them all, far faster than an HTML parser on thousands of pages.
+_INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<code>.*?)</script>", re.S | re.I)
+_NOT_CODE = re.compile(r"""\bsrc\s*=|\btype\s*=\s*["']?(?!text/javascript|module)""", re.I)
 
 
 def script_hashes(html: str) -> list[str]:
     """CSP hash sources of the inline scripts in `html`, in order, each once."""
-    parser = _InlineScripts()
-    parser.feed(html)
     hashes = (
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in parser.scripts
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(m["code"].encode("utf-8")).digest()).decode()
+        + "'"
+        for m in _INLINE_SCRIPT.finditer(html)
+        if not _NOT_CODE.search(m["attributes"])
     )
     return list(dict.fromkeys(hashes))
 

@@ -49,6 +49,7 @@ SEARCH_PAGE = "search/index.md"
 # Long listings are split so that no page grows past a few hundred kilobytes.
 LISTING_PAGE = 100
 THEME_PAGE_STUDIES = 20
+MAP_LIST_LIMIT = 50
 MAP_PAGE = "map/index.md"
 SHARE_PAGE = "share/index.md"
 
@@ -62,7 +63,7 @@ class Pager:
     """One page of a long listing, and its neighbours."""
 
     uri: str
-    items: list[CaseStudy]
+    items: list[Any]
     number: int
     count: int
     previous: str | None
@@ -80,7 +81,7 @@ def page_uris(first: str, count: int) -> list[str]:
     return [first, *later]
 
 
-def paginate(items: list[CaseStudy], first: str, size: int) -> list[Pager]:
+def paginate(items: list[Any], first: str, size: int) -> list[Pager]:
     """`items` in pages of `size`, at least one page even when there are none."""
     chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
     uris = page_uris(first, len(chunks))
@@ -113,6 +114,7 @@ class Settings:
     partnership: str
     contact_email: str
     review_years: int = DEFAULT_REVIEW_YEARS
+    directory_urls: bool = True
 
 
 def page_uri(item: object) -> str:
@@ -130,6 +132,25 @@ def page_uri(item: object) -> str:
     if isinstance(item, str):
         return item
     raise TypeError(f"no page for {item!r}")
+
+
+def served_path(uri: str, directory_urls: bool) -> str:
+    """Where the page built from `uri` is served, as MkDocs does it: 'a/b/' or 'a/b.html'."""
+    stem = uri[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def served_url(here: str, target: str, directory_urls: bool) -> str:
+    """The relative URL from the page built from `here` to the one built from `target`."""
+    here_path = served_path(here, directory_urls)
+    base = here_path if here_path.endswith("/") or not here_path else posixpath.dirname(here_path)
+    target_path = served_path(target, directory_urls)
+    relative = posixpath.relpath(target_path or ".", base.rstrip("/") or ".")
+    return relative + "/" if target_path.endswith("/") or not target_path else relative
 
 
 def uk_date(value: date) -> str:
@@ -159,6 +180,7 @@ def _environment() -> Environment:
     env.filters["mailto"] = lambda address: Markup("mailto:" + quote(address, safe="@.+-"))
     env.filters["url"] = lambda link: Markup(quote(link, safe=":/?#&=%@.~+,;!*'"))
     env.filters["href"] = _href
+    env.filters["served_url"] = _served_url
     env.globals.update(
         PHASES=PHASES,
         EVIDENCE=EVIDENCE,
@@ -169,8 +191,17 @@ def _environment() -> Environment:
         LEVEL_MEANINGS=LEVEL_MEANINGS,
         GAP_KINDS=GAP_KINDS,
         THEME_PAGE_STUDIES=THEME_PAGE_STUDIES,
+        SEARCH_PAGE=SEARCH_PAGE,
+        MAP_LIST_LIMIT=MAP_LIST_LIMIT,
     )
     return env
+
+
+@pass_context
+def _served_url(context: Any, item: object) -> Markup:
+    """For raw HTML, where MkDocs does not rewrite `.md` links: the served URL itself."""
+    settings: Settings = context["settings"]
+    return Markup(quote(served_url(context["here"], page_uri(item), settings.directory_urls)))
 
 
 @pass_context
@@ -209,10 +240,14 @@ class SiteRenderer:
             ),
             *self._paged(ix.case_studies, f"{CASE_STUDIES.folder}/{INDEX}"),
             self._page("hubs_index.md.j2", f"{HUBS.folder}/{INDEX}"),
-            self._page(
-                "practitioners_index.md.j2",
-                f"{PRACTITIONERS.folder}/{INDEX}",
-                finder_themes=self.finder_themes(),
+            *(
+                GeneratedPage(
+                    pager.uri,
+                    self._render("practitioners_index.md.j2", pager.uri, pager=pager),
+                )
+                for pager in paginate(
+                    ix.practitioners, f"{PRACTITIONERS.folder}/{INDEX}", LISTING_PAGE
+                )
             ),
             self._page("search.md.j2", SEARCH_PAGE),
             self._page("knowledge_map.md.j2", MAP_PAGE, kmap=self.kmap),
@@ -270,16 +305,6 @@ class SiteRenderer:
             )
             for pager in paginate(studies, first, LISTING_PAGE)
         ]
-
-    def finder_themes(self) -> dict[str, str]:
-        """Each listed person's themes and the broader themes above them, by their id."""
-        themes = self.area.themes
-        return {
-            person.id: " ".join(
-                dict.fromkeys(key for t in person.themes for key in (t, themes[t].parent) if key)
-            )
-            for person in self.indexes.practitioners
-        }
 
     def school_groups(self) -> list[tuple[str, list[School]]]:
         """Every school in the register, grouped by locality (or phase, where none)."""

@@ -1,5 +1,5 @@
-// Behaviour of the area's site: search on Pagefind's own API, and the expert
-// finder on the directory page. Both keep their state in the URL.
+// Behaviour of the area's site: search on Pagefind's own API, which keeps its
+// state in the URL, and the "Share your practice" forms.
 //
 // The search page keeps its whole state in the URL (?q=…&theme=…&sort=…), so
 // a search can be shared and reloaded. Values within one facet are ORed,
@@ -244,50 +244,6 @@
     await run(root);
   }
 
-  // The expert finder: the directory is a static list; this narrows it.
-  function setUpFinder() {
-    var form = document.querySelector("[data-ak-finder]");
-    var list = document.querySelector("[data-ak-experts]");
-    if (!form || !list || form.getAttribute("data-ak-ready")) return;
-    form.setAttribute("data-ak-ready", "true");
-    var status = form.querySelector("[data-ak-finder-status]");
-    var selects = form.querySelectorAll("select");
-    var params = new URLSearchParams(window.location.search);
-    selects.forEach(function (select) {
-      var wanted = params.get(select.name);
-      if (wanted && select.querySelector("option[value='" + CSS.escape(wanted) + "']")) {
-        select.value = wanted;
-      }
-    });
-    function apply(push) {
-      var shown = 0;
-      var query = new URLSearchParams();
-      selects.forEach(function (select) {
-        if (select.value) query.set(select.name, select.value);
-      });
-      list.querySelectorAll(".ak-expert").forEach(function (card) {
-        var match = true;
-        selects.forEach(function (select) {
-          var values = (card.getAttribute("data-" + select.name) || "").split(" ");
-          if (select.value && values.indexOf(select.value) < 0) match = false;
-        });
-        card.hidden = !match;
-        if (match) shown += 1;
-      });
-      status.textContent = shown === 0
-        ? "No expert matches: try fewer choices, or ask the partnership."
-        : (shown === 1 ? "1 expert matches" : shown + " experts match");
-      if (push) {
-        var search = query.toString();
-        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
-      }
-    }
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
-    apply(false);
-  }
-
   // "Share your practice": the forms write a file to the content contract.
 
   // YAML double-quoted text: JSON's escaping, plus \u escapes for the
@@ -349,7 +305,7 @@
     text += yamlList("themes", checked(form, "themes"));
     text += yamlList("schools", chosen(form, "schools"));
     if (form.elements.hub && form.elements.hub.value) text += "hub: " + form.elements.hub.value + "\n";
-    text += yamlList("contacts", checked(form, "contacts"));
+    text += yamlList("contacts", chosen(form, "contacts"));
     text += yamlList("phases", checked(form, "phases"));
     text += "published: " + isoDate(today) + "\n";
     var impact = "";
@@ -527,10 +483,11 @@
         select.id = repeat.id + "-" + count;
         select.value = "";
         label.htmlFor = select.id;
-        label.textContent = "School " + count;
+        var noun = repeat.getAttribute("data-ak-item");
+        label.textContent = noun + " " + count;
         var remove = el("button", "md-button ak-repeat__remove", "Remove");
         remove.type = "button";
-        remove.setAttribute("aria-label", "Remove school " + count);
+        remove.setAttribute("aria-label", "Remove " + noun.toLowerCase() + " " + count);
         remove.addEventListener("click", function () {
           item.remove();
           button.focus();
@@ -592,6 +549,5 @@
   }
 
   onEveryPage(setUp);
-  onEveryPage(setUpFinder);
   onEveryPage(setUpShare);
 })();
