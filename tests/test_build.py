@@ -195,13 +195,24 @@ def test_hidden_contact_and_lead_point_to_the_partnership_mailbox(
 def test_contributor_text_cannot_inject_markup_into_generated_pages(
     area: AreaWriter, tmp_path: Path
 ) -> None:
-    area.case_study("sneaky", title="Phonics <script>alert(1)</script> [x](javascript:alert(1))")
+    area.case_study("sneaky", title="Phonics <b>bold</b> [x](https://example.org) *star*")
     site = Site(build_site(area.mkdocs_yml(), tmp_path / "site"))
 
     listing = site.file("/case-studies/").read_text(encoding="utf-8")
-    assert "<script>alert(1)" not in listing
-    assert 'href="javascript:' not in listing
-    assert "&lt;script&gt;" in listing
+    assert "<b>bold" not in listing and "&lt;b&gt;bold&lt;/b&gt;" in listing
+    assert 'href="https://example.org"' not in listing
+    assert "[x](https://example.org) *star*" in listing
+
+
+def test_markup_that_could_run_script_in_a_title_is_refused(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.case_study("sneaky", title="Phonics <script>alert(1)</script>")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    assert any("sneaky.md:2: title: <script> is not allowed" in m for m in build_log.at_least(30))
+    assert "alert(1)" not in Site(site).text()
 
 
 def test_content_error_fails_a_strict_build_naming_file_and_field(
@@ -245,3 +256,18 @@ def test_every_entry_page_links_to_edit_its_file(demo, demo_area) -> None:
         html = demo.file(f"/{folder}/{entry.id}/").read_text(encoding="utf-8")
         edit = f"/edit/main/content/{folder}/{entry.id}.md"
         assert re.search(rf'href="[^"]+{re.escape(edit)}"[^>]*title="Edit this page"', html), entry
+
+
+def test_entry_with_unsafe_markup_is_reported_and_not_published(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.case_study("hostile", body="Hello <script>alert(1)</script>")
+    area.case_study("fine")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    [message] = build_log.at_least(logging.WARNING)
+    assert message.startswith("content/case-studies/hostile.md:") and "<script>" in message
+    assert not (site / "case-studies" / "hostile").exists()
+    assert (site / "case-studies" / "fine" / "index.html").is_file()
+    assert "alert(1)" not in Site(site).text()

@@ -17,6 +17,7 @@ from typing import Any
 
 from .loading import Record
 from .model import Impact, Problem
+from .safety import text_problems
 from .schema import (
     ENGINE_KEYS,
     IMPACT_FIELDS,
@@ -85,6 +86,16 @@ def read_fields(
     values: dict[str, Any] = {}
     known = {f.name for f in fields}
     for key in record.data:
+        if not isinstance(key, str):
+            problems.append(
+                Problem(
+                    record.path,
+                    record.line(*prefix, str(key)),
+                    shown(key),
+                    "is not a field name: a field's name is a word, as in 'title: …'",
+                )
+            )
+            continue
         if key in known or key in ENGINE_KEYS:
             continue
         hint = suggest(str(key), sorted(known))
@@ -206,6 +217,9 @@ def read_value(spec: Field, raw: object) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             raise Invalid(f"must be text, not {shown(raw)}")
         text = str(raw).strip()
+        unsafe = text_problems(text, kind)
+        if unsafe:
+            raise Invalid(unsafe)
         if kind is Kind.SUMMARY and len(text) > SUMMARY_LIMIT:
             raise Invalid(
                 f"is {len(text)} characters; the limit is {SUMMARY_LIMIT}: "

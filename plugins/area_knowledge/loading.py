@@ -35,10 +35,53 @@ class ContentLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that keeps dates as text and refuses anything but plain data."""
 
 
+# Dates stay text, for the schema to check. Numbers are decimal only: YAML 1.1
+# would read "9:30" as 570 (base 60) and "0x…" as hexadecimal.
+_DECIMAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$")
 ContentLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (
+            tag,
+            _DECIMAL_INT
+            if tag.endswith(":int")
+            else _DECIMAL_FLOAT
+            if tag.endswith(":float")
+            else regexp,
+        )
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _constructed_safely(tag: str, construct: Any) -> Any:
+    """A constructor whose failure on a value names the value's line and the fix."""
+
+    def construct_or_explain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{shown_scalar(node)} cannot be read as {tag.rsplit(':', 1)[-1]}: "
+                "remove the '!!' tag, or put the value in double quotes",
+                node.start_mark,
+            ) from None
+
+    return construct_or_explain
+
+
+def shown_scalar(node: yaml.Node) -> str:
+    value = node.value if isinstance(node, yaml.ScalarNode) else "this value"
+    return repr(value[:40]) if isinstance(value, str) else "this value"
+
+
+for _tag, _construct in list(yaml.SafeLoader.yaml_constructors.items()):
+    if _tag is not None:
+        ContentLoader.add_constructor(_tag, _constructed_safely(_tag, _construct))
 
 
 @dataclass
@@ -50,6 +93,7 @@ class Record:
     first_line: int
     lines: dict[LineKey, int] = field(default_factory=dict)
     body: str = ""
+    body_line: int = 1
 
     def line(self, *key: object) -> int:
         """The line of the value at `key`, or of the nearest enclosing value known."""
@@ -108,11 +152,33 @@ def parse_yaml(
         value = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        # An unclosed bracket is noticed lines later; name where it was opened.
+        if error.context_mark and mark and error.context_mark.line < mark.line:
+            mark = error.context_mark
         line = first_line + (mark.line if mark else 0)
         problems.append(Problem(shown_as, line, "", f"is not valid YAML: {_yaml_reason(error)}"))
         return None, None
-    except (yaml.YAMLError, ValueError, RecursionError) as error:
-        problems.append(Problem(shown_as, first_line, "", f"is not valid YAML: {error}"))
+    except yaml.YAMLError as error:
+        # Reader errors (a control character, say) carry no mark of their own kind.
+        position = getattr(error, "position", None)
+        line = first_line + (text[:position].count("\n") if position is not None else 0)
+        reason = getattr(error, "reason", "") or "it cannot be read"
+        problems.append(
+            Problem(shown_as, line, "", f"is not valid YAML: {reason}: remove the character")
+        )
+        return None, None
+    except (ValueError, KeyError, AttributeError, TypeError, OverflowError, RecursionError):
+        # PyYAML's constructors raise these for tagged values they cannot build
+        # ("!!bool maybe", "!!timestamp soon") and for numbers too long to read.
+        problems.append(
+            Problem(
+                shown_as,
+                first_line,
+                "",
+                "is not valid YAML: a value cannot be read (a '!!' tag on plain text, or a "
+                "number too long): remove the tag, or put the value in double quotes",
+            )
+        )
         return None, None
     finally:
         loader.dispose()
@@ -128,6 +194,8 @@ def _yaml_reason(error: yaml.MarkedYAMLError) -> str:
         )
     if "found character '\\t'" in reason or "cannot start any token" in reason:
         return f"{reason}: indent with spaces, not tabs, and quote text that starts with a symbol"
+    if "unhashable key" in reason:
+        return "a field name must be a word, written 'name: value', not a list or a mapping"
     if "mapping values are not allowed" in reason:
         return (
             f"{reason}: a value that contains a colon must be in double quotes, "
@@ -187,6 +255,16 @@ def read_entry(path: str, shown_as: str, problems: list[Problem]) -> Record | No
     if text is None:
         return None
     parts = split_front_matter(text)
+    if parts is None and text.startswith("---"):
+        problems.append(
+            Problem(
+                shown_as,
+                1,
+                "",
+                "front matter is never closed: the closing '---' line is missing after the fields",
+            )
+        )
+        return None
     if parts is None:
         problems.append(
             Problem(
@@ -198,7 +276,7 @@ def read_entry(path: str, shown_as: str, problems: list[Problem]) -> Record | No
             )
         )
         return None
-    front, body, _ = parts
+    front, body, body_line = parts
     reported = len(problems)
     node, data = parse_yaml(front, shown_as, 2, problems)
     if node is None:
@@ -221,7 +299,7 @@ def read_entry(path: str, shown_as: str, problems: list[Problem]) -> Record | No
         return None
     for key, line in duplicate_keys(node):
         problems.append(Problem(shown_as, 2 + line, str(key), "is given twice: keep one of them"))
-    return Record(shown_as, data, 1, line_map(node, 2, data), body)
+    return Record(shown_as, data, 1, line_map(node, 2, data), body, body_line)
 
 
 def read_register(path: str, shown_as: str, problems: list[Problem]) -> list[Record]:
@@ -263,4 +341,10 @@ def _yaml_kind(value: object) -> str:
         return "fields"
     if isinstance(value, str):
         return "a line of text"
-    return f"a {type(value).__name__}"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "nothing"
+    return "binary data" if isinstance(value, bytes) else "a value of another kind"

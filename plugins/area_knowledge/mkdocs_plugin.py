@@ -131,7 +131,8 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         uri = page.file.src_uri
         entry = self.entries.get(uri)
         if entry is not None:
-            markdown = self.renderer.entry_page(entry, markdown)
+            # The loader's reading of the body, which is the one that was checked.
+            markdown = self.renderer.entry_page(entry, entry.body)
             page.meta["title"] = entry.title
         subject = entry or self.subjects.get(uri)
         # An archived case study keeps its page but, like listings, search leaves it out.

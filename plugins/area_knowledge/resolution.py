@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any
 
 from .fields import SLUG, Ref, read_fields, slugify, suggest
-from .loading import Record, read_entry, read_register
+from .loading import Record, read_entry, read_register, read_text, split_front_matter
 from .model import Area, CaseStudy, Hub, Practitioner, Problem, School, Theme
+from .safety import markup_problems
 from .schema import (
     CASE_STUDIES,
     COLLECTIONS,
@@ -31,6 +32,11 @@ from .schema import (
 # File names the site generates in each folder; an entry cannot take them.
 RESERVED_IDS = frozenset({"index"})
 LISTING_PAGE_ID = re.compile(r"page-\d+")
+
+# Python-Markdown slows quadratically on bodies dense with raw tags: a few
+# thousand would stall every build. A case study needs far fewer.
+MAX_BODY_TAGS = 1000
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
 @dataclass
@@ -118,12 +124,52 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
             if record is None:
                 continue
             values = read_fields(record, collection.fields, problems)
+            # An entry whose body is unsafe is reported and left out of the site,
+            # so that not even a preview or a non-strict build publishes it.
+            if _body_problems(record.body, record.path, record.body_line, problems):
+                continue
             read.append(_Read(collection, entry_id, record, values))
+    _check_other_pages(root, show, problems)
 
     resolver = _Resolver(area, read, problems)
     for item in read:
         resolver.build(item)
     return area
+
+
+def _body_problems(body: str, path: str, first_line: int, problems: list[Problem]) -> bool:
+    """Report markup that could run script, or that would stall the build; True if any."""
+    found = markup_problems(body, path, first_line)
+    tags = len(_TAG_START.findall(body))
+    if tags > MAX_BODY_TAGS:
+        found.append(
+            Problem(
+                path,
+                first_line,
+                "body",
+                f"has {tags} HTML tags; the limit is {MAX_BODY_TAGS}: "
+                "write the text in Markdown rather than HTML",
+            )
+        )
+    problems.extend(found)
+    return bool(found)
+
+
+def _check_other_pages(root: str, show: Callable[[str], str], problems: list[Problem]) -> None:
+    """Pages beside the entries (the home page, say) arrive by pull request too."""
+    entry_folders = {os.path.join(root, c.folder) for c in COLLECTIONS}
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(
+            d for d in subfolders if os.path.join(folder, d) not in entry_folders
+        )
+        for name in sorted(n for n in names if n.endswith(".md")):
+            path = os.path.join(folder, name)
+            text = read_text(path, show(path), problems)
+            if text is None:
+                continue
+            parts = split_front_matter(text)
+            body, first = (parts[1], parts[2]) if parts else (text, 1)
+            _body_problems(body, show(path), first, problems)
 
 
 def _themes(register: list[Record], problems: list[Problem]) -> dict[str, Theme]:
