@@ -130,8 +130,10 @@ class AreaWriter:
             "theme": {"name": "material", "font": False},
             "plugins": [{"area-knowledge": {"contact_email": "hello@partnership.example"}}],
             "markdown_extensions": ["admonition", "attr_list", "def_list", "md_in_html", "tables"],
+            # As strict as the demo's: a page left out of the nav is a warning.
             "validation": {
-                "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}
+                "nav": {"omitted_files": "warn", "not_found": "warn"},
+                "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"},
             },
         }
         config.update(overrides)

@@ -116,3 +116,16 @@ def test_related_is_at_most_five(area: AreaWriter) -> None:
         area.case_study(f"study-{number}", themes=["send"])
 
     assert len(indexes(area).related(("send",), ())) == 5
+
+
+def test_withholding_a_name_spares_longer_names_and_listed_namesakes(area: AreaWriter) -> None:
+    area.practitioner("grace", name="Grace Achterberg", status="withdrawn")
+    area.practitioner("grace-evans", name="Grace Achterberg-Evans")
+    area.practitioner("sam-old", name="Sam Lee", status="withdrawn")
+    area.practitioner("sam-new", name="Sam Lee")
+
+    ix = indexes(area)
+
+    assert ix.withhold("Ask Grace Achterberg.") == "Ask [name withheld]."
+    assert ix.withhold("Ask Grace Achterberg-Evans.") == "Ask Grace Achterberg-Evans."
+    assert ix.withhold("Ask Sam Lee.") == "Ask Sam Lee."

@@ -87,17 +87,24 @@ class Indexes:
         return self._withheld_names.sub(WITHHELD, text)
 
     @cached_property
+    def _hidden_names(self) -> list[str]:
+        """Names to withhold, longest first: a listed namesake's name is theirs to show."""
+        listed = {p.name.strip().lower() for p in self.practitioners}
+        names = {p.name.strip() for p in self.hidden_practitioners if p.name.strip()}
+        return sorted((n for n in names if n.lower() not in listed), key=len, reverse=True)
+
+    @cached_property
     def _hidden_lowered(self) -> list[str]:
-        return [p.name.lower() for p in self.hidden_practitioners if p.name.strip()]
+        return [name.lower() for name in self._hidden_names]
 
     @cached_property
     def _withheld_names(self) -> re.Pattern[str] | None:
-        names = sorted({p.name for p in self.hidden_practitioners if p.name.strip()}, key=len)
-        if not names:
+        if not self._hidden_names:
             return None
-        # Longest first, so that "Ann Lee-Smith" is withheld whole rather than as "Ann Lee".
+        # Hyphens and apostrophes belong to a name, so that "Ann Lee" is not
+        # withheld out of a listed "Ann Lee-Smith".
         return re.compile(
-            "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in reversed(names)),
+            "|".join(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])" for name in self._hidden_names),
             re.IGNORECASE,
         )
 

@@ -24,7 +24,7 @@ from .indexes import Indexes, build_indexes
 from .knowledge import DEFAULT_REVIEW_YEARS
 from .model import CaseStudy, Hub, Practitioner, School, Theme
 from .policy import PLACEHOLDER, content_security_policy
-from .rendering import SEARCH_PAGE, SHARE_PAGE, Settings, SiteRenderer, page_uri
+from .rendering import SEARCH_PAGE, SECTION_PAGES, SHARE_PAGE, Settings, SiteRenderer, page_uri
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
 from .search import FACETS, build_search_index, search_record
@@ -115,7 +115,8 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             generated = File.generated(config, page.uri, content=page.markdown)
             if page.subject is not None:
                 self.subjects[page.uri] = page.subject
-            if page.subject is not None or page.uri in (SEARCH_PAGE, SHARE_PAGE):
+            # Only the sections' first pages may join a nav MkDocs builds itself.
+            if page.uri not in SECTION_PAGES:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
         for uri, text in data_files(indexes, self.renderer.kmap).items():

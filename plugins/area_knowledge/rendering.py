@@ -52,6 +52,16 @@ THEME_PAGE_STUDIES = 20
 MAP_LIST_LIMIT = 50
 MAP_PAGE = "map/index.md"
 SHARE_PAGE = "share/index.md"
+SECTION_PAGES = frozenset(
+    {
+        f"{CASE_STUDIES.folder}/{INDEX}",
+        f"{HUBS.folder}/{INDEX}",
+        f"{PRACTITIONERS.folder}/{INDEX}",
+        f"{THEMES_FOLDER}/{INDEX}",
+        f"{SCHOOLS_FOLDER}/{INDEX}",
+        MAP_PAGE,
+    }
+)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _BODY_TITLE = re.compile(r"\s*# ")
