@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -144,6 +145,7 @@ def page_uri(item: object) -> str:
     raise TypeError(f"no page for {item!r}")
 
 
+@cache
 def served_path(uri: str, directory_urls: bool) -> str:
     """Where the page built from `uri` is served, as MkDocs does it: 'a/b/' or 'a/b.html'."""
     stem = uri[: -len(".md")]
@@ -156,11 +158,8 @@ def served_path(uri: str, directory_urls: bool) -> str:
 
 def served_url(here: str, target: str, directory_urls: bool) -> str:
     """The relative URL from the page built from `here` to the one built from `target`."""
-    here_path = served_path(here, directory_urls)
-    base = here_path if here_path.endswith("/") or not here_path else posixpath.dirname(here_path)
-    target_path = served_path(target, directory_urls)
-    relative = posixpath.relpath(target_path or ".", base.rstrip("/") or ".")
-    return relative + "/" if target_path.endswith("/") or not target_path else relative
+    depth = served_path(here, directory_urls).count("/")
+    return "../" * depth + served_path(target, directory_urls) or "./"
 
 
 def uk_date(value: date) -> str:
@@ -207,16 +206,28 @@ def _environment() -> Environment:
     return env
 
 
+@dataclass
+class _CurrentPage:
+    """The page being rendered, which the link filters read when they run.
+
+    Macros are imported without the template's context, so that Jinja caches
+    them; they see this through the environment's globals instead.
+    """
+
+    uri: str = ""
+
+
 @pass_context
 def _served_url(context: Any, item: object) -> Markup:
     """For raw HTML, where MkDocs does not rewrite `.md` links: the served URL itself."""
     settings: Settings = context["settings"]
-    return Markup(quote(served_url(context["here"], page_uri(item), settings.directory_urls)))
+    here: _CurrentPage = context["current"]
+    return Markup(quote(served_url(here.uri, page_uri(item), settings.directory_urls)))
 
 
 @pass_context
 def _href(context: Any, item: object) -> Markup:
-    here = posixpath.dirname(context["here"])
+    here = posixpath.dirname(context["current"].uri)
     return Markup(quote(posixpath.relpath(page_uri(item), here or ".")))
 
 
@@ -228,17 +239,14 @@ class SiteRenderer:
         self.settings = settings
         self.area = indexes.area
         self.env = _environment()
+        self.current = _CurrentPage()
+        self.env.globals.update(area=self.area, ix=indexes, settings=settings, current=self.current)
         self.kmap: KnowledgeMap = knowledge_map(indexes, settings.review_years)
         self.map_rows = {row.theme.id: row for row in self.kmap.rows}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
-        return self.env.get_template(template).render(
-            here=here,
-            area=self.area,
-            ix=self.indexes,
-            settings=self.settings,
-            **context,
-        )
+        self.current.uri = here
+        return self.env.get_template(template).render(here=here, **context)
 
     def generated_pages(self) -> list[GeneratedPage]:
         """Every page the site generates, with the theme or school it is about."""
