@@ -271,3 +271,19 @@ def test_entry_with_unsafe_markup_is_reported_and_not_published(
     assert not (site / "case-studies" / "hostile").exists()
     assert (site / "case-studies" / "fine" / "index.html").is_file()
     assert "alert(1)" not in Site(site).text()
+
+
+def test_hidden_name_in_a_title_or_summary_is_withheld_everywhere(
+    area: AreaWriter, tmp_path: Path
+) -> None:
+    area.practitioner("ada", name="Ada Quill", status="withdrawn")
+    area.case_study(
+        "coaching",
+        title="Coaching with Ada Quill",
+        summary="Ada Quill coached twelve new teachers.",
+    )
+    site = Site(build_site(area.mkdocs_yml(), tmp_path / "site"))
+
+    page = site.file("/case-studies/coaching/").read_text(encoding="utf-8")
+    assert "<title>Coaching with [name withheld]" in page
+    assert "Ada Quill" not in site.text()

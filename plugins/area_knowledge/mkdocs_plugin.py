@@ -24,7 +24,15 @@ from .indexes import Indexes, build_indexes
 from .knowledge import DEFAULT_REVIEW_YEARS
 from .model import CaseStudy, Hub, Practitioner, School, Theme
 from .policy import PLACEHOLDER, content_security_policy
-from .rendering import SEARCH_PAGE, SECTION_PAGES, SHARE_PAGE, Settings, SiteRenderer, page_uri
+from .rendering import (
+    SEARCH_PAGE,
+    SECTION_PAGES,
+    SHARE_PAGE,
+    Settings,
+    SiteRenderer,
+    page_uri,
+    splice_blocks,
+)
 from .resolution import load_area
 from .schema import COLLECTIONS, SCHOOLS_FILE, THEMES_FILE
 from .search import FACETS, build_search_index, search_record
@@ -134,7 +142,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         if entry is not None:
             # The loader's reading of the body, which is the one that was checked.
             markdown = self.renderer.entry_page(entry, entry.body)
-            page.meta["title"] = entry.title
+            page.meta["title"] = self.renderer.indexes.withhold(entry.title)
         subject = entry or self.subjects.get(uri)
         # An archived case study keeps its page but, like listings, search leaves it out.
         if subject is not None and getattr(subject, "status", "") != "archived":
@@ -146,7 +154,14 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
                 config.repo_url or "", config.edit_uri or "", os.path.basename(config.docs_dir)
             )
             page.meta["area_share"] = share_form(self.renderer.indexes, new_file)
-        return self.renderer.indexes.withhold(markdown)
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self.renderer is not None
+        html = splice_blocks(html, self.renderer.blocks.pop(page.file.src_uri, {}))
+        return self.renderer.indexes.withhold(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         theme_html = output.replace(page.content or "", "")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import secrets
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
@@ -190,6 +191,7 @@ def _environment() -> Environment:
     env.filters["url"] = lambda link: Markup(quote(link, safe=":/?#&=%@.~+,;!*'"))
     env.filters["href"] = _href
     env.filters["served_url"] = _served_url
+    env.filters["stash"] = _stash
     env.globals.update(
         PHASES=PHASES,
         EVIDENCE=EVIDENCE,
@@ -215,6 +217,31 @@ class _CurrentPage:
     """
 
     uri: str = ""
+    nonce: str = ""
+    blocks: dict[str, str] = field(default_factory=dict)
+
+    def stash(self, html: str) -> Markup:
+        """Keep a block of HTML out of Markdown: a token now, the HTML after conversion.
+
+        Python-Markdown parses raw HTML with a pure-Python parser, which made
+        generated lists and panels a large share of the build.
+        """
+        token = f"akblock{self.nonce}n{len(self.blocks)}"
+        self.blocks[token] = html
+        return Markup(f"\n\n{token}\n\n")
+
+
+def splice_blocks(html: str, blocks: dict[str, str]) -> str:
+    """Put stashed blocks back into a page converted from Markdown."""
+    for token, block in blocks.items():
+        html = html.replace(f"<p>{token}</p>", block).replace(token, block)
+    return html
+
+
+@pass_context
+def _stash(context: Any, html: str) -> Markup:
+    current: _CurrentPage = context["current"]
+    return current.stash(str(html))
 
 
 @pass_context
@@ -239,13 +266,16 @@ class SiteRenderer:
         self.settings = settings
         self.area = indexes.area
         self.env = _environment()
-        self.current = _CurrentPage()
+        # Contributors cannot guess the tokens, so cannot forge a block.
+        self.current = _CurrentPage(nonce=secrets.token_hex(6))
+        self.blocks: dict[str, dict[str, str]] = {}
         self.env.globals.update(area=self.area, ix=indexes, settings=settings, current=self.current)
         self.kmap: KnowledgeMap = knowledge_map(indexes, settings.review_years)
         self.map_rows = {row.theme.id: row for row in self.kmap.rows}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         self.current.uri = here
+        self.current.blocks = self.blocks[here] = {}
         return self.env.get_template(template).render(here=here, **context)
 
     def generated_pages(self) -> list[GeneratedPage]:

@@ -104,7 +104,7 @@ def search_record(
     return SearchRecord(
         kind=kind,
         filters={name: values for name, values in filters.items() if values},
-        summary=summary,
+        summary=indexes.withhold(summary),
         themes=", ".join(area.themes[t].title for t in theme_ids),
         published=published,
         also_known_as=[alias for t in with_parents for alias in area.themes[t].aliases],
