@@ -43,8 +43,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins scripts tests
-	$(BIN)/ruff format --check plugins scripts tests
+	$(BIN)/ruff check plugins scripts tests benchmarks
+	$(BIN)/ruff format --check plugins scripts tests benchmarks
 	$(BIN)/mypy
 
 test: $(STAMP) browser tools lint
