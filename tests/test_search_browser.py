@@ -182,3 +182,25 @@ def test_first_search_transfer_is_small(page: Watched, site_url: str) -> None:
 
     print(f"\nfirst search transferred {sum(sizes) / 1024:.0f} KiB in {len(sizes)} requests")
     assert 0 < sum(sizes) < 300 * 1024
+
+
+def test_search_and_its_filters_work_by_keyboard_alone(page: Watched, site_url: str) -> None:
+    keys = page.page.keyboard
+    page.page.goto(site_url)
+    keys.press("/")
+    keys.type("attendance")
+    keys.press("Enter")
+    before = len(all_results(page))
+
+    for _ in range(60):
+        keys.press("Tab")
+        focused = page.page.evaluate("document.activeElement.getAttribute('name')")
+        if focused == "kind":
+            break
+    else:
+        raise AssertionError("Tab never reached a filter")
+    keys.press("Space")
+
+    page.page.wait_for_url(re.compile("kind="))
+    after = all_results(page)
+    assert 0 < len(after) < before

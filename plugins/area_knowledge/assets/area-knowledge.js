@@ -12,7 +12,7 @@
   var pagefind = null;
   var allFilters = {};
   var FIXED = ["q", "sort"];
-  var PAGE = 20;
+  var PAGE = 10;
 
   function onEveryPage(callback) {
     // Material's instant navigation swaps pages without reloading scripts.
