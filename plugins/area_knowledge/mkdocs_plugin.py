@@ -44,7 +44,7 @@ STYLESHEET = "assets/area-knowledge.css"
 SCRIPT = "assets/area-knowledge.js"
 ASSETS = (STYLESHEET, SCRIPT)
 # What the generated pages are written with; added when mkdocs.yml leaves one out.
-MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "tables", "toc")
 OVERRIDES = os.path.join(os.path.dirname(__file__), "overrides")
 ENTRY_FOLDERS = frozenset(collection.folder for collection in COLLECTIONS)
 
