@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from area_knowledge import load_area
 from conftest import TODAY, AreaWriter
 
@@ -98,13 +96,6 @@ def test_missing_required_fields_are_each_reported(area: AreaWriter) -> None:
         assert any(f"bare.md:1: {field}: is required" in m for m in found), field
 
 
-def test_summary_over_the_limit_gives_its_length(area: AreaWriter) -> None:
-    area.case_study("wordy", summary="x" * 301)
-
-    [message] = messages(area)
-    assert "summary: is 301 characters; the limit is 300" in message
-
-
 def test_impossible_date_is_reported_with_its_line(area: AreaWriter) -> None:
     area.raw(
         "case-studies",
@@ -146,89 +137,6 @@ def test_evidence_outside_the_scale_suggests_the_closest(area: AreaWriter) -> No
     [message] = messages(area)
     assert "evidence: 'school data' is not one of" in message
     assert "did you mean 'school-data'?" in message
-
-
-def test_malformed_yaml_names_the_line(area: AreaWriter) -> None:
-    area.raw("case-studies", "broken", "---\ntitle: Broken\nsummary: [unclosed\n---\n")
-
-    [message] = messages(area)
-    assert message.startswith("content/case-studies/broken.md:")
-    assert "is not valid YAML" in message
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Just a body.\n", "has no front matter"),
-        ("---\n---\nBody\n", "front matter is empty"),
-        ("---\n- a\n- b\n---\n", "front matter must be fields written 'name: value', not a list"),
-    ],
-)
-def test_missing_empty_or_list_front_matter_is_explained(
-    area: AreaWriter, text: str, expected: str
-) -> None:
-    area.raw("case-studies", "odd", text)
-
-    [message] = messages(area)
-    assert message.startswith("content/case-studies/odd.md:")
-    assert expected in message
-
-
-def test_python_tags_are_refused_not_run(area: AreaWriter) -> None:
-    area.raw(
-        "case-studies",
-        "tagged",
-        "---\ntitle: !!python/object/apply:os.system ['touch pwned']\n---\n",
-    )
-
-    [message] = messages(area)
-    assert "tags such as '!!python/object' are not allowed" in message
-    assert not (area.root / "pwned").exists()
-
-
-def test_file_that_is_not_utf8_names_the_line(area: AreaWriter) -> None:
-    area.raw("case-studies", "latin", "---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
-
-    [message] = messages(area)
-    assert message.startswith("content/case-studies/latin.md:2: ")
-    assert "is not UTF-8" in message
-
-
-def test_byte_order_mark_and_windows_line_endings_are_accepted(area: AreaWriter) -> None:
-    path = area.case_study("windows")
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
-
-    loaded = load(area)
-
-    assert loaded.problems == []
-    assert loaded.case_studies["windows"].title == "Windows"
-
-
-def test_file_name_that_is_not_an_id_suggests_one(area: AreaWriter) -> None:
-    area.case_study("Reading Fluency KS2")
-
-    [message] = messages(area)
-    assert "file name 'Reading Fluency KS2.md' is not a valid id" in message
-    assert "'reading-fluency-ks2.md'" in message
-
-
-def test_duplicate_theme_ids_and_urns_point_to_the_first(area: AreaWriter) -> None:
-    area.register("themes.yml", [{"id": "send", "title": "SEND"}, {"id": "send", "title": "Send"}])
-    area.register(
-        "schools.yml",
-        [
-            {"urn": 100001, "name": "Alder", "phase": "Primary"},
-            {"urn": 100001, "name": "Alder again", "phase": "Primary"},
-        ],
-    )
-
-    found = messages(area)
-
-    assert "content/themes.yml:3: id: 'send' is already the id of the theme on line 1" in found[0]
-    assert (
-        "content/schools.yml:4: urn: 100001 is already the URN of the school on line 1"
-        in (found[1])
-    )
 
 
 def test_unknown_gias_phase_suggests_the_spelling(area: AreaWriter) -> None:
