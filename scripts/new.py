@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,7 +44,7 @@ from area_knowledge.fields import (
     slugify,
     suggest,
 )
-from area_knowledge.resolution import RESERVED_IDS
+from area_knowledge.resolution import is_reserved_id
 from area_knowledge.scaffold import entry_text, kind_hint
 from area_knowledge.schema import (
     COLLECTIONS,
@@ -91,7 +90,7 @@ def known_in(area: Area, content: str) -> Known:
         folder = os.path.join(content, collection.folder)
         files = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
         entry_ids[collection.name] = tuple(
-            name[:-3] for name in files if name.endswith(".md") and name[:-3] not in RESERVED_IDS
+            name[:-3] for name in files if name.endswith(".md") and not is_reserved_id(name[:-3])
         )
     return Known(
         content=content,
@@ -212,15 +211,13 @@ METAVARS = {
 
 def entry_id(title: str, chosen: str | None) -> str:
     """The file name of the new entry, without `.md`; `Invalid` when none can be made."""
-    # slugify keeps ASCII letters only: fold accents first, or "Zoë" would become "zo".
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    made = chosen if chosen is not None else slugify(folded)
+    made = chosen if chosen is not None else slugify(title)
     if not made:
         raise Invalid(
             f"cannot make a file name from {title!r}: give one with --id, e.g. --id my-entry"
         )
-    if not SLUG.match(made) or made in RESERVED_IDS:
-        fix = slugify(made) if made not in RESERVED_IDS else f"{made}-1"
+    if not SLUG.match(made) or is_reserved_id(made):
+        fix = f"{made}-1" if is_reserved_id(made) else slugify(made)
         raise Invalid(
             f"'{made}' cannot be a file name: use lower-case letters, digits and hyphens, "
             f"e.g. --id {fix or 'my-entry'}"

@@ -261,3 +261,12 @@ def test_asks_in_a_terminal_offering_themes_and_finding_schools_by_name(
         ["governance", "send"],
         [100002],
     )
+
+
+def test_title_that_names_a_listing_page_is_refused_with_a_free_id(area: AreaWriter) -> None:
+    result = new(area, "case-study", "Page 2", NEEDED["case-study"])
+
+    assert result.returncode == 2
+    assert "'page-2' cannot be a file name" in result.stderr
+    assert "--id page-2-1" in result.stderr
+    assert not (area.content / "case-studies" / "page-2.md").exists()

@@ -27,10 +27,6 @@ class Listing:
     hubs: list[Hub] = field(default_factory=list)
     practitioners: list[Practitioner] = field(default_factory=list)
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.case_studies or self.hubs or self.practitioners)
-
 
 @dataclass
 class SchoolListing(Listing):

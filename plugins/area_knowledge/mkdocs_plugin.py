@@ -94,7 +94,6 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         indexes = build_indexes(area)
         settings = Settings(
-            partnership=config.site_name,
             contact_email=self.config.contact_email,
             review_years=self.config.review_years,
             directory_urls=config.use_directory_urls,

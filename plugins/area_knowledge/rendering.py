@@ -123,7 +123,6 @@ class GeneratedPage:
 class Settings:
     """What a partnership sets in `mkdocs.yml` that pages need."""
 
-    partnership: str
     contact_email: str
     review_years: int = DEFAULT_REVIEW_YEARS
     directory_urls: bool = True

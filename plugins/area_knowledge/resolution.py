@@ -29,9 +29,14 @@ from .schema import (
     Collection,
 )
 
-# File names the site generates in each folder; an entry cannot take them.
-RESERVED_IDS = frozenset({"index"})
-LISTING_PAGE_ID = re.compile(r"page-\d+")
+# File names the site generates in each folder: its index and listing pages.
+RESERVED_ID = re.compile(r"index|page-\d+")
+
+
+def is_reserved_id(entry_id: str) -> bool:
+    """Whether an entry cannot take this id because the site's own pages use it."""
+    return RESERVED_ID.fullmatch(entry_id) is not None
+
 
 # Python-Markdown slows quadratically on bodies dense with raw tags: a few
 # thousand would stall every build. A case study needs far fewer.
@@ -98,7 +103,7 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
             if not name.endswith(".md") or not os.path.isfile(path):
                 continue
             entry_id = name[:-3]
-            if entry_id in RESERVED_IDS or LISTING_PAGE_ID.fullmatch(entry_id):
+            if is_reserved_id(entry_id):
                 problems.append(
                     Problem(
                         show(path),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .indexes import Indexes
+from .resolution import RESERVED_ID
 from .scaffold import SECTIONS, entry_text
 from .schema import (
     AVAILABILITY,
@@ -60,6 +61,7 @@ class ShareForm:
             "sections": self.sections,
             "takenIds": self.taken_ids,
             "summaryLimit": self.summary_limit,
+            "reservedId": RESERVED_ID.pattern,
         }
 
 

@@ -398,9 +398,11 @@
     if (found.length) summary.focus();
   }
 
-  function freeId(base, taken) {
+  // Not a published entry's id, nor one the site's own pages use (resolution.py).
+  function freeId(base, taken, reserved) {
     var id = base;
-    for (var n = 2; taken.indexOf(id) >= 0; n++) id = base + "-" + n;
+    var pattern = new RegExp("^(?:" + reserved + ")$");
+    for (var n = 2; taken.indexOf(id) >= 0 || pattern.test(id); n++) id = base + "-" + n;
     return id;
   }
 
@@ -540,7 +542,7 @@
         }
         var today = new Date();
         var title = kind === "case-study" ? form.elements.title.value : form.elements.name.value;
-        var id = freeId(slugify(title) || kind, config.takenIds[kind] || []);
+        var id = freeId(slugify(title) || kind, config.takenIds[kind] || [], config.reservedId);
         var text = kind === "case-study" ? caseStudyFile(form, today) : practitionerFile(form, today);
         showResult(form, config, kind, text, id);
       });
