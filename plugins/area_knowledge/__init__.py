@@ -1,23 +1,26 @@
-"""The core of the site: the area's knowledge, loaded, checked, resolved and cross-indexed.
+"""The core of the site: an area's knowledge read, checked, published and laid out.
 
-Nothing in this package imports MkDocs except `mkdocs_plugin`, the adapter.
+The path of the data is the layout of the package: `contract` (the schema and
+the model made from it), `reading` (content files to an `Area`), `publishing`
+(what may be published, withheld, listed and counted), `site` (the whole
+published site, and the finishing step over what an engine built) and
+`engines` (the only code that imports an engine). Nothing outside `engines`
+imports MkDocs.
 """
 
 from __future__ import annotations
 
-from .indexes import Indexes, build_indexes
-from .model import Area, CaseStudy, Hub, Practitioner, Problem, School, Theme
-from .resolution import load_area
+from .contract.model import Area, CaseStudy, Hub, Practitioner, School, Theme
+from .contract.problems import Problem
+from .reading.area import load_area
 
 __all__ = [
     "Area",
     "CaseStudy",
     "Hub",
-    "Indexes",
     "Practitioner",
     "Problem",
     "School",
     "Theme",
-    "build_indexes",
     "load_area",
 ]

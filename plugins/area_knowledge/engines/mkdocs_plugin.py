@@ -1,0 +1,143 @@
+"""The MkDocs (and ProperDocs) adapter: the only module that imports the engine.
+
+The engine is given exactly what the core made and nothing else. Its
+`docs_dir` is pointed at an empty folder, so that it never lists, reads or
+copies a file of `content/`; the core reads `content/` itself (watched for
+the preview) and every page, data file and asset joins the build through
+`File.generated`. After the build, the finishing step runs over `site/`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..reading.area import load_area
+from ..settings import DEFAULT_REVIEW_YEARS, Settings, SettingsProblem, settings_from
+from ..site.finishing.finish import FinishingFailed, finish_site
+from ..site.page_source import splice_blocks
+from ..site.source import STYLESHEET, SiteSource, site_source
+from ..site.urls import SECTION_PAGES
+from .config import ENGINE_EXTENSIONS, OVERRIDES, SCRIPTS, THEMES
+
+log = logging.getLogger("mkdocs.plugins.area_knowledge")
+
+
+class AreaKnowledgeConfig(base.Config):
+    contact_email = c.Type(str, default="")
+    """The partnership's mailbox, shown wherever no listed person can be named."""
+    review_years = c.Type(int, default=DEFAULT_REVIEW_YEARS)
+    """After how many years unconfirmed a case study is named on the map as due for review."""
+
+
+class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
+    """Builds the published site of the area in the config's `docs_dir`."""
+
+    def __init__(self) -> None:
+        self.preview = False
+        self.content_dir = ""
+        self.empty_dir = ""
+        self.settings: Settings | None = None
+        self.source: SiteSource | None = None
+        self.blocks: dict[str, dict[str, str]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme.name not in THEMES:
+            raise PluginError(
+                "area-knowledge: the site's pages are laid out for Material for MkDocs: "
+                "set 'theme: name: material' (or materialx) in mkdocs.yml"
+            )
+        try:
+            self.settings = settings_from(config, self.config, config.config_file_path or "")
+        except SettingsProblem as problem:
+            raise PluginError(f"area-knowledge: {problem}") from None
+        for extension in ENGINE_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.extra.setdefault("scope", self.settings.site_path)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        for script in SCRIPTS:
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
+        # After a partnership's own custom_dir, before the theme's templates.
+        if OVERRIDES not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
+        self.content_dir = config.docs_dir
+        # One per process: the preview rebuilds with new plugins, and watches the first.
+        self.empty_dir = os.path.join(tempfile.gettempdir(), f"area-knowledge-engine-{os.getpid()}")
+        os.makedirs(self.empty_dir, exist_ok=True)
+        config.docs_dir = self.empty_dir
+        config.watch.append(self.content_dir)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        shown_from = os.path.dirname(config.config_file_path or self.content_dir)
+        area = load_area(self.content_dir, shown_from=shown_from)
+        self.source = site_source(area, self.settings)
+        for problem in [*area.problems, *self.source.problems]:
+            # Errors fail a strict build; a person dropping off the site never should.
+            (log.warning if problem.severity == "error" else log.info)(str(problem))
+        published = Files([])
+        published.add_files_from_theme(config.theme.get_env(), config)
+        sources = self.source.page_sources(stash=True)
+        self.blocks = {uri: page.blocks for uri, page in sources.items()}
+        # Only the pages the nav names may join it: an automatic nav of every page
+        # would make the build quadratic (the theme writes the nav into each page).
+        in_nav = _nav_pages(config.nav) if config.nav else {*SECTION_PAGES, "index.md"}
+        for uri, page in sources.items():
+            inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+            published.append(
+                File.generated(config, uri, content=page.markdown, inclusion=inclusion)
+            )
+        for path, data in self.source.files.items():
+            published.append(File.generated(config, path, content=data))
+        return published
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return splice_blocks(html, self.blocks.pop(page.file.src_uri, {}))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.source is not None
+        try:
+            finished = finish_site(
+                config.site_dir,
+                self.source.published.mentions,
+                self.source.published.withheld_pages,
+                self.source.head_links,
+                preview=self.preview,
+            )
+        except (FinishingFailed, OSError, RuntimeError) as error:
+            raise PluginError(f"area-knowledge: the site cannot be published: {error}") from None
+        log.info(f"Finished {finished.pages} pages; search index: {finished.search}")
+
+    def on_shutdown(self) -> None:
+        if self.empty_dir:
+            shutil.rmtree(self.empty_dir, ignore_errors=True)
+
+
+def _nav_pages(nav: object) -> set[str]:
+    """Every page a nav from mkdocs.yml names, at any depth."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {page for value in nav.values() for page in _nav_pages(value)}
+    if isinstance(nav, list):
+        return {page for item in nav for page in _nav_pages(item)}
+    return set()

@@ -1,0 +1,148 @@
+"""The published area: the only view of the content that the site is made from.
+
+`publish` applies the rules (`rules.py`) and withholds every person the site
+must not name before anything is laid out: the entries it returns hold no
+hidden person, no reference to one, and no mention of one in any text field.
+Whoever renders them cannot leak what they were never given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..contract.model import (
+    Area,
+    Attachment,
+    CaseStudy,
+    Hub,
+    Impact,
+    PartnershipPage,
+    Practitioner,
+    School,
+    Theme,
+)
+from ..contract.schema import PRACTITIONERS
+from .rules import has_page, person_is_listed
+from .withholding import Mentions, fold
+
+
+@dataclass(frozen=True)
+class PublishedArea:
+    """What the site may show, each text already withheld."""
+
+    today: date
+    mailbox: str
+    themes: dict[str, Theme]
+    schools: dict[int, School]
+    case_studies: dict[str, CaseStudy]
+    hubs: dict[str, Hub]
+    practitioners: dict[str, Practitioner]
+    pages: dict[str, PartnershipPage]
+    attachments: dict[str, Attachment]
+    # Case studies that named someone the site may not show: they point to the mailbox.
+    unnamed_contacts: frozenset[str]
+    mentions: Mentions
+    # Where hidden people's pages would be: no file may link there.
+    withheld_pages: tuple[str, ...]
+
+
+def publish(area: Area, mailbox: str) -> PublishedArea:
+    """The area as the site may show it, on the area's day."""
+    faulty = area.faulty_paths
+    today = area.today
+    people = {
+        p.id: p
+        for p in area.practitioners.values()
+        if p.path not in faulty and person_is_listed(p, today)
+    }
+    mentions = _mentions(area, people, mailbox)
+    studies = {
+        s.id: s for s in area.case_studies.values() if s.path not in faulty and has_page(s, today)
+    }
+    hubs = {h.id: _hub(h, people, mentions) for h in area.hubs.values() if h.path not in faulty}
+    return PublishedArea(
+        today=today,
+        mailbox=mailbox,
+        themes={t.id: _theme(t, mentions) for t in area.themes.values()},
+        schools=dict(area.schools),
+        case_studies={i: _case_study(s, people, hubs, mentions) for i, s in studies.items()},
+        hubs=hubs,
+        practitioners={i: _person(p, mentions) for i, p in people.items()},
+        pages={
+            path: replace(
+                page, title=mentions.withhold(page.title), body=_body(page.body, mentions)
+            )
+            for path, page in area.pages.items()
+            if page.shown not in faulty
+        },
+        attachments=dict(area.attachments),
+        unnamed_contacts=frozenset(
+            s.id for s in studies.values() if any(c not in people for c in s.contacts)
+        ),
+        mentions=mentions,
+        withheld_pages=tuple(
+            f"{PRACTITIONERS.folder}/{p}" for p in sorted(set(area.practitioners) - set(people))
+        ),
+    )
+
+
+def _mentions(area: Area, listed: dict[str, Practitioner], mailbox: str) -> Mentions:
+    """Everyone the site must not name, less names and addresses a listed person shares."""
+    hidden = [(p.name, p.contact) for p in area.practitioners.values() if p.id not in listed] + [
+        (m.name, m.contact) for m in area.people_in_doubt
+    ]
+    shown_names = {fold(p.name) for p in listed.values()}
+    shown_addresses = {fold(p.contact) for p in listed.values() if p.contact}
+    return Mentions(
+        (name for name, _ in hidden if fold(name) not in shown_names),
+        (contact for _, contact in hidden if contact and fold(contact) not in shown_addresses),
+        mailbox,
+    )
+
+
+def _body(body: str, mentions: Mentions) -> str:
+    # Markdown reads the brackets of the placeholder as text once escaped.
+    return mentions.withhold(body).replace("[name withheld]", "\\[name withheld\\]")
+
+
+def _case_study(
+    study: CaseStudy, people: dict[str, Practitioner], hubs: dict[str, Hub], mentions: Mentions
+) -> CaseStudy:
+    return replace(
+        study,
+        title=mentions.withhold(study.title),
+        summary=mentions.withhold(study.summary),
+        body=_body(study.body, mentions),
+        contacts=tuple(c for c in study.contacts if c in people),
+        hub=study.hub if study.hub in hubs else None,
+        impact=tuple(
+            Impact(mentions.withhold(i.measure), mentions.withhold(i.result), i.evidence)
+            for i in study.impact
+        ),
+    )
+
+
+def _hub(hub: Hub, people: dict[str, Practitioner], mentions: Mentions) -> Hub:
+    return replace(
+        hub,
+        title=mentions.withhold(hub.title),
+        summary=mentions.withhold(hub.summary),
+        body=_body(hub.body, mentions),
+        lead=hub.lead if hub.lead in people else None,
+        meets=mentions.withhold(hub.meets),
+        join=mentions.withhold(hub.join),
+    )
+
+
+def _person(person: Practitioner, mentions: Mentions) -> Practitioner:
+    return replace(person, role=mentions.withhold(person.role), body=_body(person.body, mentions))
+
+
+def _theme(theme: Theme, mentions: Mentions) -> Theme:
+    return replace(
+        theme,
+        title=mentions.withhold(theme.title),
+        description=mentions.withhold(theme.description),
+        aliases=tuple(mentions.withhold(alias) for alias in theme.aliases),
+    )

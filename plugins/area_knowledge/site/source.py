@@ -1,0 +1,138 @@
+"""The whole published site, as the core makes it: every page, data file and asset.
+
+`site_source` is the one place the site is made from an area. An engine is
+given exactly what it returns and nothing else: no file of `content/` reaches
+it unless it is here, and every page's front matter is written here, its
+values escaped for the theme, which prints them as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from dataclasses import dataclass, field
+
+from ..contract.model import Area
+from ..contract.problems import Problem
+from ..contract.schema import COLLECTIONS
+from ..publishing.indexes import Indexes, build_indexes
+from ..publishing.knowledge_map import KnowledgeMap, knowledge_map
+from ..publishing.published import PublishedArea, publish
+from ..settings import Settings
+from .bodies import LinkTargets
+from .entry_pages import entry_pages
+from .exports import data_files
+from .feeds import AREA_FEED, feeds, theme_feed
+from .layout import Layout, SitePage
+from .page_source import PageSource, page_source
+from .section_pages import section_pages
+from .subject_pages import subject_pages
+from .urls import ATTACHMENTS, HOME, SECTION_PAGES, page_uri, served_path
+
+ASSETS_FOLDER = os.path.join(os.path.dirname(__file__), "assets")
+STYLESHEET = "assets/area-knowledge.css"
+SCRIPTS = ("assets/area-knowledge.js",)
+
+
+@dataclass
+class SiteSource:
+    """What the engine builds, and what the finishing step checks the result against."""
+
+    published: PublishedArea
+    indexes: Indexes
+    kmap: KnowledgeMap
+    pages: list[SitePage]
+    files: dict[str, bytes]
+    # Links that belong in a page's <head>, by the page's served path.
+    head_links: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def page_sources(self, *, stash: bool) -> dict[str, PageSource]:
+        """Each page as the engine reads it, by its path in the docs folder."""
+        return {
+            page.uri: page_source(
+                front_matter(page), page.html, searchable=page.searchable, stash=stash
+            )
+            for page in self.pages
+        }
+
+
+def site_source(area: Area, settings: Settings) -> SiteSource:
+    """The published site of `area`, laid out with `settings`."""
+    published = publish(area, settings.contact_email)
+    ix = build_indexes(published)
+    kmap = knowledge_map(ix, settings.review_years)
+    layout = Layout(ix, kmap, settings, link_targets(area, ix, settings))
+    pages = [*section_pages(layout), *entry_pages(layout), *subject_pages(layout)]
+    files: dict[str, bytes] = {}
+    for path, text in {**data_files(ix, kmap), **feeds(ix, settings)}.items():
+        files[path] = text.encode("utf-8")
+    for name in ("area-knowledge.css", "area-knowledge.js"):
+        with open(os.path.join(ASSETS_FOLDER, name), "rb") as stream:
+            files[f"assets/{name}"] = stream.read()
+    for attachment in published.attachments.values():
+        files[f"{ATTACHMENTS}/{attachment.name}"] = attachment.data
+    source = SiteSource(published, ix, kmap, pages, files, problems=layout.problems)
+    source.head_links = _feed_links(ix, settings)
+    return source
+
+
+def link_targets(area: Area, ix: Indexes, settings: Settings) -> LinkTargets:
+    """What bodies may link to: every published page; every page that exists, for drafts."""
+    published = ix.area
+    pages = {
+        *SECTION_PAGES,
+        HOME,
+        *(page_uri(s) for s in published.case_studies.values()),
+        *(page_uri(h) for h in published.hubs.values()),
+        *(page_uri(p) for p in published.practitioners.values()),
+        *(page_uri(t) for t in published.themes.values()),
+        *(page_uri(s) for s in ix.schools_with_pages),
+        *published.pages,
+    }
+    known = {
+        f"{collection.folder}/{entry_id}.md"
+        for collection in COLLECTIONS
+        for entry_id in getattr(area, collection.folder.replace("-", "_"))
+    }
+    return LinkTargets(
+        pages=frozenset(pages),
+        known=frozenset(known | set(area.pages)),
+        attachments=frozenset(published.attachments),
+        directory_urls=settings.directory_urls,
+    )
+
+
+def front_matter(page: SitePage) -> dict[str, object]:
+    """What the theme reads of a page: text it prints as it is, so escaped here."""
+    # The home page's title is the site's name, which the theme writes itself.
+    front: dict[str, object] = {} if page.uri == HOME else {"title": html.escape(page.title)}
+    if page.description:
+        front["description"] = html.escape(" ".join(page.description.split())[:300])
+    if page.hide:
+        front["hide"] = list(page.hide)
+    return front
+
+
+def _feed_links(ix: Indexes, settings: Settings) -> dict[str, list[dict[str, str]]]:
+    def link(path: str, title: str) -> dict[str, str]:
+        return {"rel": "alternate", "type": "application/atom+xml", "href": path, "title": title}
+
+    area_feed = link(AREA_FEED, "New case studies")
+    links = {
+        served_path(HOME, settings.directory_urls): [area_feed],
+        served_path("case-studies/index.md", settings.directory_urls): [area_feed],
+    }
+    for theme in ix.area.themes.values():
+        links[served_path(page_uri(theme), settings.directory_urls)] = [
+            link(theme_feed(theme.id), f"New case studies on {theme.title}")
+        ]
+    return links
+
+
+def manifest(source: SiteSource) -> str:
+    """The list of what the core wrote, for the finishing step of a build without the plugin."""
+    return json.dumps(
+        {"pages": [page.uri for page in source.pages], "files": sorted(source.files)}, indent=1
+    )
