@@ -15,6 +15,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 22)
+MAILBOX = "hello@partnership.example"
 
 THEMES = [
     {"id": "reading", "title": "Reading", "description": "Reading in every phase."},

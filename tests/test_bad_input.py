@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from area_knowledge import Area, load_area
-from area_knowledge.schema import CASE_STUDY_FIELDS, HUB_FIELDS, PRACTITIONER_FIELDS
+from area_knowledge.contract.schema import CASE_STUDY_FIELDS, HUB_FIELDS, PRACTITIONER_FIELDS
 from conftest import TODAY, AreaWriter
 
 
@@ -187,7 +187,7 @@ def test_unknown_references_of_each_kind_suggest_the_closest(area: AreaWriter) -
         "case-studies",
         "refs",
         case_study_text(
-            themes="[Send]", schools="[100011]", hub="sned-hub", contacts="[ada-lovelac]"
+            themes="[Sned]", schools="[100011]", hub="sned-hub", contacts="[ada-lovelac]"
         ),
     )
 
@@ -195,7 +195,7 @@ def test_unknown_references_of_each_kind_suggest_the_closest(area: AreaWriter) -
 
     for expected in [
         "content/themes.yml:5: parent: unknown theme 'readng': did you mean 'reading'?",
-        "content/case-studies/refs.md:4: themes: unknown theme 'Send': did you mean 'send'?",
+        "content/case-studies/refs.md:4: themes: unknown theme 'Sned': did you mean 'send'?",
         "content/case-studies/refs.md:5: schools: unknown school 100011: did you mean '100001'?",
         "content/case-studies/refs.md:7: hub: unknown hub 'sned-hub': did you mean 'send-hub'?",
         "content/case-studies/refs.md:8: contacts: unknown practitioner 'ada-lovelac': "
@@ -439,15 +439,24 @@ def test_very_large_file_is_refused_with_the_limit_before_it_is_read(area: AreaW
 
 @pytest.mark.parametrize(
     "nested",
-    ["[" * 10_000 + "]" * 10_000, "{a: " * 10_000 + "1" + "}" * 10_000],
-    ids=["lists", "mappings"],
+    [
+        "[" * 40_000 + "]" * 40_000,
+        "{a: " * 10_000 + "1" + "}" * 10_000,
+        "\n" + "".join("  " * i + "- \n" for i in range(1, 60)),
+    ],
+    ids=["lists", "mappings", "indented"],
 )
-def test_deeply_nested_value_is_reported_as_the_wrong_type(area: AreaWriter, nested: str) -> None:
+def test_deeply_nested_value_is_refused_on_its_line_before_it_is_read(
+    area: AreaWriter, nested: str
+) -> None:
     area.raw("case-studies", "deep", case_study_text(themes=nested))
+    area.case_study("fine")
 
     [message] = messages(area)
 
-    assert message.startswith("content/case-studies/deep.md:4: themes: must be an id written")
+    assert message.startswith("content/case-studies/deep.md:")
+    assert "nested more than 12 deep" in message
+    assert "fine" in load(area).case_studies
 
 
 # Keys that are not names

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from area_knowledge import Indexes, build_indexes, load_area
-from area_knowledge.exports import case_studies_csv, directory_csv, knowledge_json
-from area_knowledge.knowledge import (
+from area_knowledge import Indexes, build_indexes, load_area, publish
+from area_knowledge.site.exports import case_studies_csv, directory_csv, knowledge_json
+from area_knowledge.publishing.knowledge_map import (
     LEVEL_MEANINGS,
     LEVELS,
     KnowledgeMap,
@@ -20,11 +20,11 @@ from area_knowledge.knowledge import (
     knowledge_level,
     knowledge_map,
 )
-from conftest import TODAY, AreaWriter
+from conftest import MAILBOX, TODAY, AreaWriter
 
 
 def indexes(area: AreaWriter) -> Indexes:
-    return build_indexes(load_area(str(area.content), today=TODAY, shown_from=str(area.root)))
+    return build_indexes(publish(load_area(str(area.content), today=TODAY, shown_from=str(area.root)), MAILBOX))
 
 
 def mapped(area: AreaWriter, review_years: int = 2) -> KnowledgeMap:
@@ -173,15 +173,17 @@ def test_expert_named_as_contact_on_no_case_study_is_a_gap(area: AreaWriter) -> 
     assert ids(mapped(area).gaps.experts_without_case_studies) == ["grace-hopper"]
 
 
-def test_member_school_that_shares_nothing_and_belongs_to_no_hub_is_a_gap(
+def test_member_school_named_on_no_case_study_is_a_gap_even_in_a_hub(
     area: AreaWriter,
 ) -> None:
     area.case_study("library", schools=[100001])
     area.hub("send-hub", host_school=100003, schools=[])
 
-    not_sharing = mapped(area).gaps.schools_not_sharing
+    kmap = mapped(area)
 
-    assert [school.urn for school in not_sharing] == [100002]
+    # One figure: a school "has shared" when a listed case study names it.
+    assert [school.urn for school in kmap.gaps.schools_not_sharing] == [100002, 100003]
+    assert kmap.headlines.member_schools - kmap.headlines.sharing_schools == 2
 
 
 def test_school_only_in_a_closed_hub_or_an_archived_study_is_not_sharing(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from area_knowledge import load_area
-from conftest import TODAY, AreaWriter
+from conftest import THEMES, TODAY, AreaWriter
 
 
 def load(area: AreaWriter):
@@ -42,7 +42,9 @@ def test_previous_urn_resolves_to_current_school(area: AreaWriter) -> None:
     assert load(area).case_studies["old-urn"].schools == (100002,)
 
 
-def test_unknown_theme_differing_in_case_suggests_the_id(area: AreaWriter) -> None:
+def test_theme_in_another_case_is_accepted_with_a_warning_giving_its_id(
+    area: AreaWriter,
+) -> None:
     path = area.raw(
         "case-studies",
         "bad-theme",
@@ -60,8 +62,27 @@ def test_unknown_theme_differing_in_case_suggests_the_id(area: AreaWriter) -> No
     )
 
     assert messages(area) == [
-        f"content/case-studies/{path.name}:6: themes: unknown theme 'Send': did you mean 'send'?"
+        f"content/case-studies/{path.name}:6: themes: warning: 'Send' is read as the theme "
+        "'send': write its id, 'send', as content/themes.yml lists it"
     ]
+    assert load(area).case_studies["bad-theme"].themes == ("reading", "send")
+
+
+def test_theme_named_by_its_title_is_accepted_with_a_warning(area: AreaWriter) -> None:
+    area.case_study("by-title", themes=["Reading fluency"])
+
+    assert messages(area) == [
+        "content/case-studies/by-title.md:5: themes: warning: 'Reading fluency' is read as the "
+        "theme 'reading-fluency': write its id, 'reading-fluency', as content/themes.yml lists it"
+    ]
+
+
+def test_theme_title_two_themes_could_mean_is_still_unknown(area: AreaWriter) -> None:
+    themes = [*THEMES, {"id": "reading-2", "title": "Reading fluency"}]
+    area.register("themes.yml", themes)
+    area.case_study("ambiguous", themes=["reading fluency"])
+
+    assert any("unknown theme 'reading fluency'" in m for m in messages(area))
 
 
 def test_unknown_school_names_the_register(area: AreaWriter) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import shlex
@@ -10,12 +9,12 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
 
-from area_knowledge.schema import COLLECTIONS, Collection
+from area_knowledge.commands import new as new_command
+from area_knowledge.contract.schema import COLLECTIONS, Collection
 from conftest import REPO, AreaWriter, build_site
 
 SCRIPT = REPO / "scripts" / "new.py"
@@ -24,7 +23,7 @@ SCRIPT = REPO / "scripts" / "new.py"
 NEEDED = {
     "case-study": "--summary 'What was done.' --theme reading --school 100001",
     "hub": "--summary 'Schools together.' --theme send --lead ada-lovelace --host-school 100003",
-    "practitioner": "--role 'Assistant head' --school 100001 --theme reading",
+    "practitioner": "--role 'Assistant head' --school 100001 --theme reading --consent 2026-11-01",
 }
 
 
@@ -54,7 +53,7 @@ def one_of_each(area: AreaWriter) -> None:
             "practitioner",
             "Ada Lovelace",
             "--role SENCO --school 100003 --theme send --offer coaching "
-            "--contact a.lovelace@cedar.sch.uk",
+            "--contact a.lovelace@cedar.sch.uk --consent 2026-10-01",
         ),
         new(
             area,
@@ -153,11 +152,19 @@ def test_case_study_is_published_today(area: AreaWriter) -> None:
     assert "\npublished: 2026-11-22\n" in (area.content / "case-studies" / "dated.md").read_text()
 
 
-def test_practitioner_consents_today_and_is_reviewed_in_a_year(area: AreaWriter) -> None:
+def test_practitioner_is_reviewed_a_year_after_today(area: AreaWriter) -> None:
     new(area, "practitioner", "Bea Brown", NEEDED["practitioner"] + " --today 2028-02-29")
 
     data = front_matter(area.content / "practitioners" / "bea-brown.md")
-    assert (str(data["consent"]), str(data["review_by"])) == ("2028-02-29", "2029-02-28")
+    assert (str(data["consent"]), str(data["review_by"])) == ("2026-11-01", "2029-02-28")
+
+
+def test_practitioner_consent_is_asked_for_never_assumed(area: AreaWriter) -> None:
+    result = new(area, "practitioner", "Bea Brown", "--role Head --school 100001 --theme reading")
+
+    assert result.returncode == 2
+    assert "missing --consent" in result.stderr
+    assert not (area.content / "practitioners" / "bea-brown.md").exists()
 
 
 def test_case_study_body_has_each_section_with_one_line_of_guidance(area: AreaWriter) -> None:
@@ -232,15 +239,6 @@ class Terminal(io.StringIO):
         return True
 
 
-def load_new(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("new_entry", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "new_entry", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_asks_in_a_terminal_offering_themes_and_finding_schools_by_name(
     area: AreaWriter, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -248,7 +246,7 @@ def test_asks_in_a_terminal_offering_themes_and_finding_schools_by_name(
     answers = ["Quick wins in governance.", "Send", "governance, send", "birch", "100002"]
     monkeypatch.setattr(sys, "stdin", Terminal("\n".join(answers) + "\n"))
 
-    status = load_new(monkeypatch).main(["case-study", "Governor pairs"])
+    status = new_command.main(["case-study", "Governor pairs"])
 
     shown = capsys.readouterr().out
     assert status == 0

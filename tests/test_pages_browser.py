@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from area_knowledge import build_indexes, load_area
+from area_knowledge import build_indexes, load_area, publish
 from browser import Watched, all_results
-from conftest import REPO
+from conftest import MAILBOX, REPO
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ PHONE = {"width": 375, "height": 740}
 
 @pytest.fixture(scope="module")
 def demo():
-    return build_indexes(load_area(str(REPO / "content")))
+    return build_indexes(publish(load_area(str(REPO / "content")), MAILBOX))
 
 
 def test_finder_shows_experts_on_a_theme_including_its_sub_themes(
@@ -30,7 +30,7 @@ def test_finder_shows_experts_on_a_theme_including_its_sub_themes(
     page.page.get_by_label("Theme", exact=True).select_option(label="Inclusion")
     page.page.get_by_role("button", name="Find experts").click()
 
-    page.page.wait_for_url(re.compile(r"/area/search/\?kind=Practitioner&theme=Inclusion"))
+    page.page.wait_for_url(re.compile(r"/area/search/\?kind=Expert&theme=Inclusion"))
     assert set(all_results(page)) == expected
 
 

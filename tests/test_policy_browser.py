@@ -1,34 +1,32 @@
-"""The Content-Security-Policy: a script that reaches a page's content cannot run."""
+"""The Content-Security-Policy: script that reaches a built page still cannot run."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
 
 from browser import serve
-from conftest import AreaWriter, BuildLog, build_site
+from conftest import AreaWriter, build_site
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = """\
-<script>document.title = "ran inline script";</script>
+# What a slip in an engine or a theme might let through, written into a page
+# after it was built: the policy alone must stop all three.
+HOSTILE = (
+    '<script>document.title = "ran inline script";</script>'
+    '<img src="missing.png" onerror="document.title = \'ran event handler\'">'
+    "<a href=\"javascript:document.title='ran javascript link'\">A link</a>"
+)
 
-<img src="missing.png" onerror="document.title = 'ran event handler'">
 
-[A link](javascript:document.title='ran javascript link')
-"""
-
-
-def test_script_in_content_does_not_run_even_past_validation(
-    area: AreaWriter, tmp_path: Path, browser, build_log: BuildLog
+def test_script_written_into_a_built_page_does_not_run(
+    area: AreaWriter, tmp_path: Path, browser
 ) -> None:
-    # The home page is checked but, unlike an entry, still published by a
-    # build that is not strict: the policy is what stops its script.
-    (area.content / "index.md").write_text("# Hostile\n\n" + HOSTILE, encoding="utf-8")
-    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
-    assert any("content/index.md" in m for m in build_log.at_least(logging.WARNING))
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+    home = site / "index.html"
+    html = home.read_text(encoding="utf-8")
+    home.write_text(html.replace("<h1", HOSTILE + "<h1", 1), encoding="utf-8")
 
     with serve(site) as url:
         page = browser.new_page()

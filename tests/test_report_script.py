@@ -169,7 +169,7 @@ def test_json_format_is_the_versioned_knowledge_document(area: AreaWriter) -> No
 
 
 def test_content_errors_are_mentioned_but_the_report_still_runs(area: AreaWriter) -> None:
-    area.case_study("bad", themes=["Send"])
+    area.case_study("bad", themes=["Sned"])
 
     result = run(area)
 

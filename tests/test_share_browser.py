@@ -9,10 +9,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from area_knowledge import build_indexes, load_area
-from area_knowledge.fields import slugify
+from area_knowledge import build_indexes, load_area, publish
+from area_knowledge.reading.values import slugify
 from browser import Watched
-from conftest import REPO
+from conftest import MAILBOX, REPO
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ AWKWARD = 'Reading: "a fresh start" #1 — Zoë’s class, 50% more & <b>bold</b
 
 @pytest.fixture(scope="module")
 def demo():
-    return build_indexes(load_area(str(REPO / "content")))
+    return build_indexes(publish(load_area(str(REPO / "content")), MAILBOX))
 
 
 def prepared(watched: Watched, form: str) -> tuple[str, str, str]:

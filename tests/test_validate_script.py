@@ -21,13 +21,13 @@ def run(area: AreaWriter, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_errors_print_path_line_field_message_and_exit_1(area: AreaWriter) -> None:
-    area.case_study("bad", themes=["Send"])
+    area.case_study("bad", themes=["Sned"])
 
     result = run(area)
 
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/case-studies/bad.md:5: themes: unknown theme 'Send': did you mean 'send'?"
+        "content/case-studies/bad.md:5: themes: unknown theme 'Sned': did you mean 'send'?"
     ]
     assert "1 error, 0 warnings" in result.stderr
 
@@ -43,14 +43,14 @@ def test_only_warnings_exit_0(area: AreaWriter) -> None:
 
 
 def test_github_format_annotates_the_contributors_line(area: AreaWriter) -> None:
-    area.case_study("bad", themes=["Send"])
+    area.case_study("bad", themes=["Sned"])
     area.practitioner("gone", status="withdrawn")
 
     lines = run(area, "--format", "github").stdout.splitlines()
 
     assert lines[0] == (
         "::error file=content/case-studies/bad.md,line=5::"
-        "themes: unknown theme 'Send': did you mean 'send'?"
+        "themes: unknown theme 'Sned': did you mean 'send'?"
     )
     assert lines[1].startswith("::warning file=content/practitioners/gone.md,line=")
 

@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from .contract.model import Area, CaseStudy, Hub, Practitioner, School, Theme
 from .contract.problems import Problem
+from .publishing.indexes import Indexes, build_indexes
+from .publishing.published import PublishedArea, publish
 from .reading.area import load_area
 
 __all__ = [
     "Area",
     "CaseStudy",
     "Hub",
+    "Indexes",
     "Practitioner",
     "Problem",
+    "PublishedArea",
     "School",
     "Theme",
+    "build_indexes",
     "load_area",
+    "publish",
 ]

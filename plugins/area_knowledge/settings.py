@@ -45,11 +45,17 @@ class Settings:
 
 
 def settings_from(
-    config: Mapping[str, Any], options: Mapping[str, Any], where: str = "mkdocs.yml"
+    config: Mapping[str, Any],
+    options: Mapping[str, Any],
+    where: str = "mkdocs.yml",
+    *,
+    mailbox_required: bool = True,
 ) -> Settings:
     """Settings from the site's config and the plugin's options; `SettingsProblem` if unusable."""
-    email = options.get("contact_email")
-    if not isinstance(email, str) or not _EMAIL.match(email.strip()):
+    email = options.get("contact_email") or ""
+    if (mailbox_required or email) and (
+        not isinstance(email, str) or not _EMAIL.match(email.strip())
+    ):
         raise SettingsProblem(
             f"{where}: plugins: {PLUGIN}: contact_email: set it to the partnership's mailbox, "
             f"e.g. 'contact_email: hello@partnership.org.uk' (it is {email!r})"
@@ -118,11 +124,11 @@ def read_config(path: str) -> dict[str, Any]:
     return config if isinstance(config, dict) else {}
 
 
-def read_settings(path: str) -> Settings:
+def read_settings(path: str, *, mailbox_required: bool = True) -> Settings:
     """The site's settings from the `mkdocs.yml` at `path`; `SettingsProblem` if unusable."""
     config = read_config(path)
     if not config:
         raise SettingsProblem(
             f"{path}: no such file: give the site's mkdocs.yml with --config-file"
         )
-    return settings_from(config, plugin_options(config), path)
+    return settings_from(config, plugin_options(config), path, mailbox_required=mailbox_required)

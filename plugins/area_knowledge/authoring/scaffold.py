@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from ..contract.schema import (
     HUBS,
     IMPACT_FIELDS,
@@ -22,6 +20,7 @@ from ..contract.schema import (
     Field,
     Kind,
 )
+from .yaml_text import yaml_text
 
 # Each section heading of a new entry's body, with one line of guidance for its writer.
 SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -108,19 +107,10 @@ def kind_hint(spec: Field, content: str) -> str:
     return "; ".join(parts)
 
 
-class _IndentedDumper(yaml.SafeDumper):
-    """Indents list items under their field, as the area's files are written by hand."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
 def yaml_field(name: str, value: object) -> str:
     """One field as YAML, quoted only where YAML needs it."""
     plain = list(value) if isinstance(value, tuple) else value
-    return yaml.dump(
-        {name: plain}, Dumper=_IndentedDumper, allow_unicode=True, sort_keys=False, width=10_000
-    )
+    return yaml_text({name: plain})
 
 
 def commented_field(spec: Field, content: str) -> str:

@@ -254,7 +254,6 @@ GENERATED_FOLDERS = (
     "data",
     "assets",
     "pagefind",
-    "feeds",
 )
 
 # File names the site gives its own listing pages in every folder.

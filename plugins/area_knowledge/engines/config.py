@@ -53,6 +53,8 @@ def engine_config(config: dict[str, Any], theme: dict[str, Any], overrides: str)
     published: dict[str, Any] = {key: config[key] for key in _KEPT if key in config}
     published.setdefault("nav", DEFAULT_NAV)
     published["docs_dir"] = "docs"
+    # Entry pages carry their own edit link; the theme's would point into docs/.
+    published["edit_uri"] = ""
     published["theme"] = {**theme, "custom_dir": overrides}
     published["plugins"] = []
     published["markdown_extensions"] = list(ENGINE_EXTENSIONS)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..contract.model import CaseStudy, Practitioner, School, Theme
+from ..settings import DEFAULT_REVIEW_YEARS
+from .calendar import years_before
 from .indexes import Indexes
 from .rules import hub_is_active
-
-DEFAULT_REVIEW_YEARS = 2
 
 # A theme is strong when its knowledge is spread over at least this many schools.
 STRONG_SCHOOLS = 3
@@ -200,14 +200,6 @@ def knowledge_level(case_studies: int, experts: int, hubs: int, schools: int) ->
     if kinds == 3 and schools >= STRONG_SCHOOLS:
         return "strong"
     return "some"
-
-
-def years_before(day: date, years: int) -> date:
-    """The same day `years` years earlier; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def shares(indexes: Indexes, urn: int) -> bool:

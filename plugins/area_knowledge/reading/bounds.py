@@ -22,9 +22,9 @@ MAX_MARKER_RUN = 100
 
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _FENCE = re.compile(r"^(?:`{3,}|~{3,})", re.MULTILINE)
-_DEEP_INDENT = re.compile(r"^[ \t]{%d}[ \t]*\S" % (MAX_INDENT + 1), re.MULTILINE)
-_DEEP_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.MULTILINE)
-_MARKER_RUN = re.compile(r"[*_~]{%d}" % (MAX_MARKER_RUN + 1))
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1}}}[ \t]*\S", re.MULTILINE)
+_DEEP_QUOTE = re.compile(rf"^[ \t]*(?:>[ \t]*){{{MAX_QUOTE_DEPTH + 1}}}", re.MULTILINE)
+_MARKER_RUN = re.compile(rf"[*_~]{{{MAX_MARKER_RUN + 1}}}")
 
 
 def bound_problems(body: str, path: str, first_line: int) -> list[Problem]:

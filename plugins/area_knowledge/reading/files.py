@@ -157,8 +157,11 @@ def entry_record(text: str, shown_as: str, problems: list[Problem]) -> Record | 
 def read_register(path: str, shown_as: str, problems: list[Problem]) -> list[Record]:
     """Read a register (`themes.yml`, `schools.yml`): a list of mappings."""
     text = read_text(path, shown_as, problems)
-    if text is None:
-        return []
+    return [] if text is None else register_records(text, shown_as, problems)
+
+
+def register_records(text: str, shown_as: str, problems: list[Problem]) -> list[Record]:
+    """The items of a register's text, each a `Record` with its lines."""
     parsed = parse_yaml(text, shown_as, 1, problems)
     if parsed is None:
         return []

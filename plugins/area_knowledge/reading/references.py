@@ -35,16 +35,9 @@ class Resolver:
     def __init__(self, area: Area, read: list[ReadEntry], problems: list[Problem]) -> None:
         self.area = area
         self.problems = problems
-        self.theme_names: dict[str, str] = {}
-        for theme in area.themes.values():
-            self.theme_names[theme.id] = theme.id
-            for alias in theme.aliases:
-                self.theme_names.setdefault(alias, theme.id)
-        self.loose_themes = _loose_theme_names(area)
-        self.urns: dict[int, int] = {urn: urn for urn in area.schools}
-        for school in area.schools.values():
-            for old in school.previous_urns:
-                self.urns.setdefault(old, school.urn)
+        self.theme_names = theme_names(area)
+        self.loose_themes = loose_theme_names(area)
+        self.urns = school_urns(area)
         self.ids: dict[str, set[str]] = {
             collection.name: {item.id for item in read if item.collection_name == collection.name}
             for collection in COLLECTIONS
@@ -215,8 +208,8 @@ class Resolver:
                 item.record.path,
                 ref.line,
                 field,
-                f"'{ref.value}' is taken to mean the theme '{target}': write its id, "
-                f"'{target}', as themes are listed in content/themes.yml",
+                f"'{ref.value}' is read as the theme '{target}': "
+                f"write its id, '{target}', as content/themes.yml lists it",
                 "warning",
             )
         )
@@ -264,7 +257,26 @@ def _loosely(text: str) -> str:
     return slugify(text) or text.casefold().strip()
 
 
-def _loose_theme_names(area: Area) -> dict[str, str]:
+def theme_names(area: Area) -> dict[str, str]:
+    """Each theme's id and aliases, to its id."""
+    names: dict[str, str] = {}
+    for theme in area.themes.values():
+        names[theme.id] = theme.id
+        for alias in theme.aliases:
+            names.setdefault(alias, theme.id)
+    return names
+
+
+def school_urns(area: Area) -> dict[int, int]:
+    """Each school's URN and the URNs it had before, to its URN."""
+    urns: dict[int, int] = {urn: urn for urn in area.schools}
+    for school in area.schools.values():
+        for old in school.previous_urns:
+            urns.setdefault(old, school.urn)
+    return urns
+
+
+def loose_theme_names(area: Area) -> dict[str, str]:
     """Ids, aliases and titles in a loose spelling, to the one theme each could mean."""
     candidates: dict[str, set[str]] = {}
     for theme in area.themes.values():

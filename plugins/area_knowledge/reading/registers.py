@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from ..contract.model import School, Theme
 from ..contract.problems import Problem
 from ..contract.schema import SCHOOL_FIELDS, THEME_FIELDS, is_reserved_id
-from .files import Record
+from .files import Record, register_records
 from .values import Ref, read_fields, suggest
 
 
@@ -185,3 +185,10 @@ def _check_previous_urns(
                 claimed[old] = school.urn
                 continue
             problems.append(Problem(record.path, line, "previous_urns", message))
+
+
+def school_register_problems(text: str, shown_as: str) -> list[Problem]:
+    """What is wrong with a register of schools given as text, before it replaces one in use."""
+    problems: list[Problem] = []
+    read_schools(register_records(text, shown_as, problems), problems)
+    return problems

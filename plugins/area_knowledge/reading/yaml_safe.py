@@ -54,7 +54,7 @@ ContentLoader.yaml_implicit_resolvers = {
 
 # Nesting deeper than MAX_DEPTH needs that many brackets, or a line indented
 # or prefixed that far; text without either is composed at once.
-_MAYBE_DEEP = re.compile(r"^[ \t?-]{%d}" % MAX_DEPTH, re.MULTILINE)
+_MAYBE_DEEP = re.compile(rf"^[ \t?-]{{{MAX_DEPTH}}}", re.MULTILINE)
 
 
 def _constructed_safely(tag: str, construct: Any) -> Any:
@@ -162,7 +162,7 @@ def _too_deep(text: str) -> int | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return int(event.start_mark.line)
+                    return int(event.start_mark.line) if event.start_mark else 0
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:

@@ -15,17 +15,19 @@ from ..contract.model import CaseStudy
 from ..publishing.indexes import Indexes
 from ..settings import Settings
 from .templates import TEMPLATES
-from .urls import FEEDS, page_uri, served_path
+from .urls import page_uri, served_path
 
 FEED_ENTRIES = 50
-AREA_FEED = f"{FEEDS}/case-studies.xml"
+# At the top of the site: Material's instant navigation reads the sitemap beside
+# every `<link rel="alternate">`, and the only sitemap is there.
+AREA_FEED = "feed.xml"
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
 
 
 def theme_feed(theme_id: str) -> str:
     """Where a theme's feed is published."""
-    return f"{FEEDS}/themes/{theme_id}.xml"
+    return f"feed-{theme_id}.xml"
 
 
 def feeds(ix: Indexes, settings: Settings) -> dict[str, str]:

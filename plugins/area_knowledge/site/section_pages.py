@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..contract.schema import AVAILABILITY, DESIGNATIONS, OFFERS, PHASES
 from ..publishing.rules import hub_is_active
 from .charts import map_charts
+from .feeds import AREA_FEED
 from .layout import LISTING_PAGE, Layout, SitePage
 from .share import share_form
 from .subject_pages import studies_pages
@@ -98,8 +99,10 @@ def paged(
 
 def case_study_listing(layout: Layout) -> Iterator[SitePage]:
     studies = layout.ix.case_studies
-    for page in studies_pages(layout, studies, "case-studies/index.md", "Case studies", []):
-        yield page
+    intro = f"{len(studies)} pieces of practice from the area's schools, newest first."
+    yield from studies_pages(
+        layout, studies, "case-studies/index.md", "Case studies", [], intro, AREA_FEED
+    )
 
 
 def home_page(layout: Layout) -> SitePage:

@@ -32,7 +32,8 @@ from .urls import ATTACHMENTS, HOME, SECTION_PAGES, page_uri, served_path
 
 ASSETS_FOLDER = os.path.join(os.path.dirname(__file__), "assets")
 STYLESHEET = "assets/area-knowledge.css"
-SCRIPTS = ("assets/area-knowledge.js",)
+# The shared helpers first: the others use them.
+SCRIPTS = ("assets/area-knowledge.js", "assets/search.js", "assets/share.js")
 
 
 @dataclass
@@ -68,9 +69,9 @@ def site_source(area: Area, settings: Settings) -> SiteSource:
     files: dict[str, bytes] = {}
     for path, text in {**data_files(ix, kmap), **feeds(ix, settings)}.items():
         files[path] = text.encode("utf-8")
-    for name in ("area-knowledge.css", "area-knowledge.js"):
-        with open(os.path.join(ASSETS_FOLDER, name), "rb") as stream:
-            files[f"assets/{name}"] = stream.read()
+    for asset in (STYLESHEET, *SCRIPTS):
+        with open(os.path.join(ASSETS_FOLDER, os.path.basename(asset)), "rb") as stream:
+            files[asset] = stream.read()
     for attachment in published.attachments.values():
         files[f"{ATTACHMENTS}/{attachment.name}"] = attachment.data
     source = SiteSource(published, ix, kmap, pages, files, problems=layout.problems)

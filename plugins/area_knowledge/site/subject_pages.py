@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from ..contract.model import CaseStudy, School, Theme
 from ..publishing.indexes import locality_of
+from .feeds import theme_feed
 from .layout import FIRST_ITEMS, LISTING_PAGE, Layout, SitePage
 from .search import KINDS, locality_record, search_record
-from .urls import FEEDS, LOCALITIES, locality_uri, page_uri, paginate
+from .urls import LOCALITIES, locality_uri, page_uri, paginate
 
 
 def subject_pages(layout: Layout) -> Iterator[SitePage]:
@@ -32,6 +33,8 @@ def studies_pages(
     first: str,
     heading: str,
     trail: list[tuple[str, object]],
+    intro: str = "",
+    feed: str | None = None,
 ) -> Iterator[SitePage]:
     """Case studies, newest first, in pages of LISTING_PAGE."""
     for pager in paginate(studies, first, LISTING_PAGE):
@@ -41,8 +44,8 @@ def studies_pages(
             pager=pager,
             heading=heading,
             trail=trail,
-            intro=f"All {len(studies)} case studies, newest first.",
-            feed=None,
+            intro=intro or f"All {len(studies)} case studies, newest first.",
+            feed=feed,
         )
         title = heading if pager.number == 1 else f"{heading}, page {pager.number}"
         yield SitePage(pager.uri, title, html)
@@ -70,7 +73,7 @@ def theme_pages(layout: Layout, theme: Theme) -> Iterator[SitePage]:
         parent=ix.area.themes.get(theme.parent) if theme.parent else None,
         children=ix.children.get(theme.id, []),
         all_studies=all_studies,
-        feed=f"{FEEDS}/themes/{theme.id}.xml",
+        feed=theme_feed(theme.id),
         search_url=layout.search_url(uri, kind=KINDS["hub"], theme=theme.title),
         experts_url=layout.search_url(uri, kind=KINDS["practitioner"], theme=theme.title),
         record=search_record(theme, ix),

@@ -90,7 +90,7 @@ def _page_names() -> dict[str, str]:
         "SEARCH_PAGE": urls.SEARCH_PAGE,
         "SHARE_PAGE": urls.SHARE_PAGE,
         "PAGEFIND": "pagefind/pagefind.js",
-        "FEED": f"{urls.FEEDS}/case-studies.xml",
+        "FEED": "feed.xml",
         "DATA_JSON": f"{urls.DATA}/knowledge.json",
         "DATA_STUDIES": f"{urls.DATA}/case-studies.csv",
         "DATA_DIRECTORY": f"{urls.DATA}/directory.csv",

@@ -27,7 +27,6 @@ MAP_PAGE = "map/index.md"
 SHARE_PAGE = "share/index.md"
 SHARE_FIELDS = "share/fields.json"
 DATA = "data"
-FEEDS = "feeds"
 ASSETS = "assets"
 ATTACHMENTS = "attachments"
 SECTION_PAGES = (

@@ -9,6 +9,7 @@ make that impossible, and this proves it on what is actually published.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import zlib
@@ -66,10 +67,8 @@ def _readable(site_dir: str) -> Iterator[tuple[str, str]]:
 
 def _text(name: str, data: bytes) -> str:
     if data[:2] == b"\x1f\x8b":
-        try:
+        with contextlib.suppress(OSError, EOFError, zlib.error):
             data = _gunzip(data)
-        except (OSError, EOFError, zlib.error):
-            pass
     extension = os.path.splitext(name)[1].lower()
     if extension in _TEXT or data[:12] == b"pagefind_dcd":
         return data.decode("utf-8", "replace")
