@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import _project  # noqa: F401  (restarts with the project's Python if needed)
+
 from area_knowledge.gias.command import main
 
 raise SystemExit(main())

@@ -11,6 +11,7 @@ The logic is in `area_knowledge.commands.new`.
 """
 
 import _project  # noqa: F401  (restarts with the project's Python if needed)
+
 from area_knowledge.commands.new import main
 
 raise SystemExit(main())

@@ -7,7 +7,9 @@ from conftest import MAILBOX, TODAY, AreaWriter
 
 
 def indexes(area: AreaWriter):
-    return build_indexes(publish(load_area(str(area.content), today=TODAY, shown_from=str(area.root)), MAILBOX))
+    return build_indexes(
+        publish(load_area(str(area.content), today=TODAY, shown_from=str(area.root)), MAILBOX)
+    )
 
 
 def ids(items) -> list[str]:

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from area_knowledge import Indexes, build_indexes, load_area, publish
-from area_knowledge.site.exports import case_studies_csv, directory_csv, knowledge_json
 from area_knowledge.publishing.knowledge_map import (
     LEVEL_MEANINGS,
     LEVELS,
@@ -20,11 +19,14 @@ from area_knowledge.publishing.knowledge_map import (
     knowledge_level,
     knowledge_map,
 )
+from area_knowledge.site.exports import case_studies_csv, directory_csv, knowledge_json
 from conftest import MAILBOX, TODAY, AreaWriter
 
 
 def indexes(area: AreaWriter) -> Indexes:
-    return build_indexes(publish(load_area(str(area.content), today=TODAY, shown_from=str(area.root)), MAILBOX))
+    return build_indexes(
+        publish(load_area(str(area.content), today=TODAY, shown_from=str(area.root)), MAILBOX)
+    )
 
 
 def mapped(area: AreaWriter, review_years: int = 2) -> KnowledgeMap:

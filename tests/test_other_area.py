@@ -117,4 +117,7 @@ def test_theme_other_than_material_is_refused_with_the_fix(
 
     with pytest.raises(Abort):
         build_site(config, tmp_path / "site")
-    assert any("set 'theme: name: material' (or materialx) in mkdocs.yml" in m for m in build_log.at_least(40))
+    assert any(
+        "set 'theme: name: material' (or materialx) in mkdocs.yml" in m
+        for m in build_log.at_least(40)
+    )

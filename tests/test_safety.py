@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from area_knowledge import load_area
 from area_knowledge.contract.problems import Problem
-from area_knowledge.reading.markup import markup_problems, text_problems
 from area_knowledge.contract.schema import Kind
+from area_knowledge.reading.markup import markup_problems, text_problems
 from conftest import REPO, TODAY, AreaWriter
 
 PATH = "content/case-studies/hostile.md"

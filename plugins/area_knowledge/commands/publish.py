@@ -22,12 +22,12 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
+from ..authoring.yaml_text import yaml_text
 from ..engines.config import OVERRIDES, THEMES, engine_config
 from ..reading.area import load_area
 from ..settings import Settings, SettingsProblem, plugin_options, read_config, settings_from
 from ..site.finishing.finish import FinishingFailed, finish_site
 from ..site.source import SiteSource, site_source
-from ..authoring.yaml_text import yaml_text
 from . import run
 
 
@@ -50,7 +50,7 @@ def write_source(
         base = os.path.dirname(str(config.get("config_file_path", "")))
         shutil.copytree(os.path.join(base, str(custom)), overrides, dirs_exist_ok=True)
     published = engine_config(dict(config), theme, "overrides")
-    published["extra"] = {**published.get("extra", {}), "scope": settings.site_path}  # type: ignore[dict-item]
+    published["extra"] = {**published.get("extra", {}), "scope": settings.site_path}
     config_path = os.path.join(out, "mkdocs.yml")
     _write(config_path, yaml_text(published).encode("utf-8"))
     return config_path
@@ -86,8 +86,8 @@ def _main(argv: Sequence[str] | None) -> int:
     area = load_area(os.path.join(base, str(config.get("docs_dir") or "docs")), shown_from=base)
     source = site_source(area, settings)
     problems = [*area.problems, *source.problems]
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    for found in problems:
+        print(found, file=sys.stderr)
     config_path = write_source(source, config, settings, args.out)
     print(f"Wrote {len(source.pages)} pages and {len(source.files)} files to {args.out}")
     if any(p.severity == "error" for p in problems):

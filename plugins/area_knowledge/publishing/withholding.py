@@ -168,9 +168,9 @@ class Mentions:
             return False
         if markup:
             text = html.unescape(_TAG.sub("", text))
-        return (
-            self._always or self._tokens.search(text.casefold().translate(_ZERO_WIDTH)) is not None
-        )
+        # Tokens are runs of ASCII letters: accents and every other character fall away.
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        return self._always or self._tokens.search(plain) is not None
 
     def found(self, text: str, *, markup: bool = False) -> list[tuple[int, int, str]]:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
@@ -194,7 +194,7 @@ class Mentions:
 
     def named_in(self, document: str) -> list[str]:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
-        if self._pattern is None or not self.might_name(document):
+        if self._pattern is None or not self.might_name(document, markup=True):
             return []
         folded = _folded_html(document).text
         attributes = " ".join(
