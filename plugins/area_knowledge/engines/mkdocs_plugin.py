@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -87,8 +88,13 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         shown_from = os.path.dirname(config.config_file_path or self.content_dir)
+        started = time.monotonic()
         area = load_area(self.content_dir, shown_from=shown_from)
         self.source = site_source(area, self.settings)
+        log.info(
+            f"Area read and laid out in {time.monotonic() - started:.1f} s: "
+            f"{len(self.source.pages)} pages, {len(self.source.files)} other files"
+        )
         for problem in [*area.problems, *self.source.problems]:
             # Errors fail a strict build; a person dropping off the site never should.
             (log.warning if problem.severity == "error" else log.info)(str(problem))
@@ -115,6 +121,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.source is not None
+        started = time.monotonic()
         try:
             finished = finish_site(
                 config.site_dir,
@@ -125,7 +132,10 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             )
         except (FinishingFailed, OSError, RuntimeError) as error:
             raise PluginError(f"area-knowledge: the site cannot be published: {error}") from None
-        log.info(f"Finished {finished.pages} pages; search index: {finished.search}")
+        log.info(
+            f"Finished {finished.pages} pages in {time.monotonic() - started:.1f} s; "
+            f"search index: {finished.search}"
+        )
 
     def on_shutdown(self) -> None:
         if self.empty_dir:

@@ -58,8 +58,14 @@ _INLINE_TAGS = frozenset(
 )
 # Markup as the finishing step and the sanitiser write it: comments, tags, entities, text.
 _HTML_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|&#?\w+;|[^<&]+|[<&]", re.S)
-_ASCII_RUN = re.compile(r"[a-z]{3,}")
-_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(rb"[a-z0-9]+")
+# A word as bytes: ASCII letters and digits, and any character beyond ASCII.
+_RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_INLINE_TAGS))})\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
+_NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
+_SPACES = re.compile(r"\s+")
 _ATTRIBUTE = re.compile(r"""=\s*"([^"]*)"|=\s*'([^']*)'""")
 
 
@@ -75,6 +81,37 @@ def _fold(character: str) -> str:
     decomposed = unicodedata.normalize("NFKD", character)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     return kept.translate(_ZERO_WIDTH).casefold()
+
+
+@lru_cache(maxsize=1)
+def _quick_table() -> dict[int, str | None]:
+    """What the quick fold deletes or changes: every combining mark, look-alike punctuation."""
+    table: dict[int, str | None] = {
+        code: None for code in range(0x110000) if unicodedata.combining(chr(code))
+    }
+    table.update(_ZERO_WIDTH)
+    table.update({ord(c): "'" for c in _APOSTROPHES})
+    table.update({ord(c): "-" for c in _DASHES})
+    return table
+
+
+def _words_of(document: str) -> set[bytes]:
+    """The words of a file, folded as names are: cheap for the ASCII words most files hold."""
+    raw = set(_RAW_WORD.findall(document.encode("utf-8", "replace").lower()))
+    words = {word for word in raw if word.isascii()}
+    for word in raw - words:
+        words.update(
+            _WORD.findall(fold(word.decode("utf-8", "replace")).encode("ascii", "replace"))
+        )
+    return words
+
+
+def _quick_fold(text: str, markup: bool) -> str:
+    if markup:
+        text = _COMMENT.sub("", text)
+        text = html.unescape(_ANY_TAG.sub(" ", _INLINE_TAG.sub("", text)))
+    folded = unicodedata.normalize("NFKD", text).translate(_quick_table())
+    return _SPACES.sub(" ", _NOT_NAME.sub(" ", folded)).casefold()
 
 
 def fold(text: str) -> str:
@@ -154,23 +191,24 @@ class Mentions:
             else "",
         ]
         self._pattern = re.compile("|".join(p for p in patterns if p)) if any(patterns) else None
-        # A cheap first look: text holding none of these cannot name anyone.
-        tokens = {_token(name) for name in (*folded_names, *folded_addresses)}
-        self._always = None in tokens
-        self._tokens = re.compile("|".join(map(re.escape, sorted(t for t in tokens if t))) or "$^")
+        # For whole files: a name written out plainly has each of its words in the file.
+        self._words = [
+            frozenset(_WORD.findall(name.encode("ascii", "ignore")))
+            for name in (*folded_names, *folded_addresses)
+        ]
+        self._always = any(not words for words in self._words)
 
     def __bool__(self) -> bool:
         return self._pattern is not None
 
     def might_name(self, text: str, *, markup: bool = False) -> bool:
-        """Whether `text` could name someone: False is certain, True needs a closer look."""
-        if self._pattern is None:
-            return False
-        if markup:
-            text = html.unescape(_TAG.sub("", text))
-        # Tokens are runs of ASCII letters: accents and every other character fall away.
-        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-        return self._always or self._tokens.search(plain) is not None
+        """Whether `text` could name someone: False is certain, True needs a closer look.
+
+        The text is folded at C speed, less exactly than `found` folds it but
+        never missing what `found` would find: characters that are no part of
+        a name become spaces, and combining marks fall away.
+        """
+        return self._pattern is not None and bool(self._pattern.search(_quick_fold(text, markup)))
 
     def found(self, text: str, *, markup: bool = False) -> list[tuple[int, int, str]]:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
@@ -194,28 +232,26 @@ class Mentions:
 
     def named_in(self, document: str) -> list[str]:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
-        if self._pattern is None or not self.might_name(document, markup=True):
+        if self._pattern is None:
             return []
-        folded = _folded_html(document).text
+        present = _words_of(document)
+        if not self._always and not any(words <= present for words in self._words):
+            return []
+        found = []
+        if self.might_name(document, markup=True):
+            found += [m.group() for m in self._pattern.finditer(_folded_html(document).text)]
         attributes = " ".join(
             html.unescape(double or single) for double, single in _ATTRIBUTE.findall(document)
         )
-        return [
-            match.group()
-            for text in (folded, fold(attributes))
-            for match in self._pattern.finditer(text)
-        ]
+        if self.might_name(attributes):
+            found += [m.group() for m in self._pattern.finditer(fold(attributes))]
+        return found
 
     def _addresses_in_attributes(self, markup: str) -> str:
         if not self.addresses or "@" not in markup:
             return markup
         pattern = re.compile("|".join(map(re.escape, self.addresses)), re.IGNORECASE)
         return pattern.sub(self.mailbox, markup)
-
-
-def _token(folded: str) -> str | None:
-    runs = _ASCII_RUN.findall(folded)
-    return max(runs, key=len) if runs else None
 
 
 def _replaced(text: str, spans: list[tuple[int, int, str]], mailbox: str) -> str:

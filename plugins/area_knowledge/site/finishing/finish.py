@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from ...publishing.withholding import Mentions
 from .leak_guard import leaks
 from .policy import content_security_policy, foreign_script, script_hashes, with_policy
-from .search_index import build_search_index
+from .search_index import SearchIndex
 
 THEME_ONLY_PAGE = "404.html"
+SEARCH_FOLDER = "pagefind"
 
 
 class FinishingFailed(RuntimeError):
@@ -53,8 +54,11 @@ def finish_site(
         relative = os.path.relpath(path, site_dir).replace(os.sep, "/")
         _finish_page(path, relative, policy, allowed, head_links, preview)
         pages += 1
-    summary = build_search_index(site_dir) if search else ""
-    found = leaks(site_dir, mentions, withheld_pages)
+    index = SearchIndex(site_dir) if search else None
+    found = leaks(site_dir, mentions, withheld_pages, skip=SEARCH_FOLDER)
+    summary = index.result() if index else ""
+    if index and os.path.isdir(os.path.join(site_dir, SEARCH_FOLDER)):
+        found += leaks(site_dir, mentions, withheld_pages, folder=SEARCH_FOLDER)
     if found:
         raise FinishingFailed("\n".join(str(leak) for leak in found[:20]))
     return Finished(pages, summary)
@@ -79,10 +83,9 @@ def _finish_page(
 ) -> None:
     with open(path, encoding="utf-8") as stream:
         page = stream.read()
-    if not preview:
-        stray = foreign_script(page, allowed)
-        if stray:
-            raise FinishingFailed(f"{relative}: holds {stray}: the build is stopped")
+    stray = foreign_script(page, allowed)
+    if stray:
+        raise FinishingFailed(f"{relative}: holds {stray}: the build is stopped")
     finished = with_policy(page, policy)
     if finished is None:
         raise FinishingFailed(f"{relative}: has no <head> for the Content-Security-Policy")

@@ -32,32 +32,58 @@ class Leak:
         return f"{self.path}: names {self.what}, whom the site must not show"
 
 
-def leaks(site_dir: str, mentions: Mentions, withheld_pages: tuple[str, ...]) -> list[Leak]:
-    """Every file under `site_dir` that names a withheld person or links to their page."""
+def leaks(
+    site_dir: str,
+    mentions: Mentions,
+    withheld_pages: tuple[str, ...],
+    folder: str = "",
+    skip: str | None = None,
+) -> list[Leak]:
+    """Every file under `site_dir` (or its `folder`, less `skip`) that names a withheld
+    person or links to their page."""
     found: list[Leak] = []
     pages = _page_pattern(withheld_pages)
     if not mentions and pages is None:
         return found
-    for path, text in _readable(site_dir):
-        shown = os.path.relpath(path, site_dir)
+    for path, text in _readable(os.path.join(site_dir, folder), skip):
+        shown = os.path.relpath(path, site_dir).replace(os.sep, "/")
         found += [Leak(shown, repr(name)) for name in dict.fromkeys(mentions.named_in(text))]
         link = pages.search(text) if pages is not None else None
         if link:
-            found.append(Leak(shown, f"the page {link.group()!r}"))
+            found.append(Leak(shown, f"the page {link!r}"))
     return found
 
 
-def _page_pattern(withheld_pages: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not withheld_pages:
+class _PageLinks:
+    """Links to where withheld pages would be: each folder found first, then its ids."""
+
+    def __init__(self, withheld_pages: tuple[str, ...]) -> None:
+        self.ids: dict[str, set[str]] = {}
+        for page in withheld_pages:
+            folder, _, entry_id = page.rpartition("/")
+            self.ids.setdefault(folder, set()).add(entry_id)
+        self.pattern = re.compile(
+            "|".join(rf"{re.escape(folder)}/([a-z0-9-]+)" for folder in self.ids) or "$^"
+        )
+
+    def search(self, text: str) -> str | None:
+        for match in self.pattern.finditer(text):
+            entry_id = next(group for group in match.groups() if group is not None)
+            folder = match.group()[: -len(entry_id) - 1]
+            if entry_id in self.ids.get(folder, ()):
+                return match.group()
         return None
-    return re.compile(
-        "|".join(rf"{re.escape(page)}(?:/|\.html|\.md)" for page in withheld_pages), re.IGNORECASE
-    )
 
 
-def _readable(site_dir: str) -> Iterator[tuple[str, str]]:
+def _page_pattern(withheld_pages: tuple[str, ...]) -> _PageLinks | None:
+    return _PageLinks(withheld_pages) if withheld_pages else None
+
+
+def _readable(site_dir: str, skip: str | None) -> Iterator[tuple[str, str]]:
     """(path, text) of every file, compressed ones decompressed, binary ones as Latin-1."""
-    for folder, _, names in os.walk(site_dir):
+    for folder, subfolders, names in os.walk(site_dir):
+        if skip and folder == site_dir and skip in subfolders:
+            subfolders.remove(skip)
         for name in sorted(names):
             path = os.path.join(folder, name)
             with open(path, "rb") as stream:

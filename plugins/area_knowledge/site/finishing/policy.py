@@ -17,10 +17,10 @@ import re
 # An inline script as the theme writes it; `src` or a data `type` makes it no script to hash.
 _INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<code>.*?)</script>", re.S | re.I)
 _NOT_CODE = re.compile(r"""\bsrc\s*=|\btype\s*=\s*["']?(?!text/javascript|module)""", re.I)
-_HANDLER = re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I)
-_SCRIPT_URL = re.compile(
-    r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I
-)
+# Found by a literal first, then checked where they are: far faster over large pages.
+_HANDLER = re.compile(r"on[a-z]+\s*=", re.I)
+_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.I)
+_URL_ATTRIBUTE = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*$""", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>(?:\s*<meta charset=[^>]*>)?", re.I)
 
 
@@ -80,10 +80,18 @@ def foreign_script(page: str, allowed: frozenset[str]) -> str | None:
     for match in _INLINE_SCRIPT.finditer(page):
         if not _NOT_CODE.search(match["attributes"]) and _hash(match["code"]) not in allowed:
             return f"an inline script the theme did not write: {match['code'][:60]!r}"
-    handler = _HANDLER.search(page)
-    if handler:
-        return f"an event handler: {handler.group()[-60:]!r}"
-    url = _SCRIPT_URL.search(page)
-    if url:
-        return f"a script URL: {url.group()!r}"
+    for handler in _HANDLER.finditer(page):
+        # Only an attribute inside a tag: "turn on = off" in text is none.
+        before = page[handler.start() - 1 : handler.start()]
+        attribute = before.isspace() or before in ("/", '"', "'")
+        if attribute and _in_tag(page, handler.start()):
+            return f"an event handler: {page[handler.start() : handler.end() + 40]!r}"
+    for scheme in _SCHEME.finditer(page):
+        url = _URL_ATTRIBUTE.search(page, max(0, scheme.start() - 30), scheme.start())
+        if url and _in_tag(page, scheme.start()):
+            return f"a script URL: {page[scheme.start() : scheme.end() + 40]!r}"
     return None
+
+
+def _in_tag(page: str, at: int) -> bool:
+    return page.rfind("<", 0, at) > page.rfind(">", 0, at)

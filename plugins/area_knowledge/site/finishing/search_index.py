@@ -1,20 +1,30 @@
-"""Pagefind over the built site: the search index, made from the pages marked for it."""
+"""Pagefind over the built site: the search index, made from the pages marked for it.
+
+It runs as a process of its own, so that the finishing step can check the
+site's other files on the second core while it indexes.
+"""
 
 from __future__ import annotations
 
 import subprocess
 
 
-def build_search_index(site_dir: str) -> str:
-    """Run Pagefind over a built site; its summary, or `RuntimeError` with its output."""
-    from pagefind_bin import get_executable
+class SearchIndex:
+    """Pagefind indexing a site, started at once and waited for with `result`."""
 
-    result = subprocess.run(
-        [str(get_executable()), "--site", site_dir],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError((result.stderr or result.stdout).strip())
-    return " ".join(line.strip() for line in result.stdout.splitlines() if "Indexed" in line)
+    def __init__(self, site_dir: str) -> None:
+        from pagefind_bin import get_executable
+
+        self.process = subprocess.Popen(
+            [str(get_executable()), "--site", site_dir],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def result(self) -> str:
+        """Pagefind's summary once it has finished; `RuntimeError` with its output if it failed."""
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            raise RuntimeError((stderr or stdout).strip())
+        return " ".join(line.strip() for line in stdout.splitlines() if "Indexed" in line)
