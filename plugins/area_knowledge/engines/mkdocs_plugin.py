@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,7 +26,8 @@ from mkdocs.structure.pages import Page
 
 from ..reading.area import load_area
 from ..settings import DEFAULT_REVIEW_YEARS, Settings, SettingsProblem, settings_from
-from ..site.finishing.finish import FinishingFailed, finish_site
+from ..site.finishing.finish import THEME_ONLY_PAGE, FinishingFailed, finish_site
+from ..site.finishing.live import LiveFinishing
 from ..site.page_source import splice_blocks
 from ..site.source import STYLESHEET, SiteSource, site_source
 from ..site.urls import SECTION_PAGES
@@ -51,9 +53,12 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         self.settings: Settings | None = None
         self.source: SiteSource | None = None
         self.blocks: dict[str, dict[str, str]] = {}
+        self.dirty = False
+        self.live: LiveFinishing | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name not in THEMES:
@@ -112,6 +117,15 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             )
         for path, data in self.source.files.items():
             published.append(File.generated(config, path, content=data))
+        if not self.dirty:
+            # Pages are finished as they are written; a dirty build writes only some.
+            self.live = LiveFinishing(
+                config.site_dir,
+                self.source.published.mentions,
+                self.source.published.withheld_pages,
+                self.source.head_links,
+                preview=self.preview,
+            )
         return published
 
     def on_page_content(
@@ -119,16 +133,38 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
     ) -> str:
         return splice_blocks(html, self.blocks.pop(page.file.src_uri, {}))
 
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if self.live is None or template_name != THEME_ONLY_PAGE:
+            return output_content
+        return self._finished(lambda: self.live.theme_page(output_content))  # type: ignore[union-attr]
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.live is None:
+            return output
+        return self._finished(lambda: self.live.page(output, page.file.dest_uri))  # type: ignore[union-attr]
+
+    def _finished(self, finish: Callable[[], str]) -> str:
+        try:
+            return finish()
+        except FinishingFailed as error:
+            raise PluginError(f"area-knowledge: the site cannot be published: {error}") from None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.source is not None
         started = time.monotonic()
         try:
-            finished = finish_site(
-                config.site_dir,
-                self.source.published.mentions,
-                self.source.published.withheld_pages,
-                self.source.head_links,
-                preview=self.preview,
+            finished = (
+                self.live.finish()
+                if self.live is not None
+                else finish_site(
+                    config.site_dir,
+                    self.source.published.mentions,
+                    self.source.published.withheld_pages,
+                    self.source.head_links,
+                    preview=self.preview,
+                )
             )
         except (FinishingFailed, OSError, RuntimeError) as error:
             raise PluginError(f"area-knowledge: the site cannot be published: {error}") from None

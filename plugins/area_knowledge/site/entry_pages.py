@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..contract.model import CaseStudy, Hub, Practitioner
+from ..contract.problems import Problem
 from ..publishing.rules import is_listed
 from .layout import LISTING_PAGE, Layout, SitePage
+from .parallel import forked_map
 from .search import search_record
 from .urls import page_uri
 
 _LINK = re.compile(r"^(https?://|mailto:)\S+$")
 
 
-def entry_pages(layout: Layout) -> Iterator[SitePage]:
+def entry_pages(layout: Layout) -> list[SitePage]:
     """Every entry's page: listed and archived case studies, hubs, listed experts."""
     ix = layout.ix
-    for study in (*ix.case_studies, *ix.archived):
-        yield case_study_page(layout, study)
-    for hub in ix.hubs:
-        yield hub_page(layout, hub)
-    for person in ix.practitioners:
-        yield practitioner_page(layout, person)
+    entries: list[CaseStudy | Hub | Practitioner] = [*ix.case_studies, *ix.archived, *ix.hubs]
+    entries += ix.practitioners
+
+    def lay_out(entry: CaseStudy | Hub | Practitioner) -> tuple[SitePage, list[Problem]]:
+        reported = len(layout.problems)
+        page = _ENTRY_PAGES[type(entry)](layout, entry)  # type: ignore[operator]
+        return page, layout.problems[reported:]
+
+    pages = []
+    for page, problems in forked_map(lay_out, entries):
+        pages.append(page)
+        layout.problems += problems
+    return pages
 
 
 def _page(
@@ -83,3 +91,6 @@ def practitioner_page(layout: Layout, person: Practitioner) -> SitePage:
         own=own,
         related=ix.related(person.themes, schools, None, shown),
     )
+
+
+_ENTRY_PAGES = {CaseStudy: case_study_page, Hub: hub_page, Practitioner: practitioner_page}

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...publishing.withholding import Mentions
+from ..parallel import forked_map
 
 _TEXT = frozenset({".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg", ".md"})
 # A compressed file is read up to this much: an index chunk is far smaller.
@@ -32,26 +33,49 @@ class Leak:
         return f"{self.path}: names {self.what}, whom the site must not show"
 
 
+class Guard:
+    """What no file may hold: the withheld people's names and addresses, links to their pages."""
+
+    def __init__(self, mentions: Mentions, withheld_pages: tuple[str, ...]) -> None:
+        self.mentions = mentions
+        self.pages = _PageLinks(withheld_pages) if withheld_pages else None
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions) or self.pages is not None
+
+    def check(self, shown: str, text: str) -> list[Leak]:
+        """What in one file's text (`shown` by its path) names someone it must not."""
+        found = [Leak(shown, repr(name)) for name in dict.fromkeys(self.mentions.named_in(text))]
+        link = self.pages.search(text) if self.pages is not None else None
+        if link:
+            found.append(Leak(shown, f"the page {link!r}"))
+        return found
+
+
 def leaks(
     site_dir: str,
     mentions: Mentions,
     withheld_pages: tuple[str, ...],
     folder: str = "",
     skip: str | None = None,
+    checked: frozenset[str] = frozenset(),
 ) -> list[Leak]:
-    """Every file under `site_dir` (or its `folder`, less `skip`) that names a withheld
-    person or links to their page."""
-    found: list[Leak] = []
-    pages = _page_pattern(withheld_pages)
-    if not mentions and pages is None:
-        return found
-    for path, text in _readable(os.path.join(site_dir, folder), skip):
-        shown = os.path.relpath(path, site_dir).replace(os.sep, "/")
-        found += [Leak(shown, repr(name)) for name in dict.fromkeys(mentions.named_in(text))]
-        link = pages.search(text) if pages is not None else None
-        if link:
-            found.append(Leak(shown, f"the page {link!r}"))
-    return found
+    """Every file under `site_dir` (or its `folder`, less `skip` and the files `checked`
+    already) that names a withheld person or links to their page."""
+    guard = Guard(mentions, withheld_pages)
+    if not guard:
+        return []
+    files = [
+        (path, shown)
+        for path in _paths(os.path.join(site_dir, folder), skip)
+        if (shown := os.path.relpath(path, site_dir).replace(os.sep, "/")) not in checked
+    ]
+
+    def check(file: tuple[str, str]) -> list[Leak]:
+        with open(file[0], "rb") as stream:
+            return guard.check(file[1], _text(file[0], stream.read()))
+
+    return [leak for found in forked_map(check, files) for leak in found]
 
 
 class _PageLinks:
@@ -75,23 +99,17 @@ class _PageLinks:
         return None
 
 
-def _page_pattern(withheld_pages: tuple[str, ...]) -> _PageLinks | None:
-    return _PageLinks(withheld_pages) if withheld_pages else None
-
-
-def _readable(site_dir: str, skip: str | None) -> Iterator[tuple[str, str]]:
-    """(path, text) of every file, compressed ones decompressed, binary ones as Latin-1."""
+def _paths(site_dir: str, skip: str | None) -> Iterator[str]:
+    """Every file under `site_dir`, less the folder `skip`."""
     for folder, subfolders, names in os.walk(site_dir):
         if skip and folder == site_dir and skip in subfolders:
             subfolders.remove(skip)
         for name in sorted(names):
-            path = os.path.join(folder, name)
-            with open(path, "rb") as stream:
-                data = stream.read()
-            yield path, _text(name, data)
+            yield os.path.join(folder, name)
 
 
 def _text(name: str, data: bytes) -> str:
+    """A file's text: compressed ones decompressed, binary ones read as Latin-1."""
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = _gunzip(data)

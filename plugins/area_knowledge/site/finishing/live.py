@@ -1,0 +1,112 @@
+"""The finishing step page by page, as an engine's plugin hands each page over.
+
+The same checks as `finish.py`, in a better order for a large site: each page
+is finished in memory as it is written, and sent to a guard process that scans
+it for withheld people on the second core while the engine renders the next.
+After the build, Pagefind indexes the pages and the files that are not pages,
+its index among them, are scanned.
+
+Pagefind's service mode, which takes pages as they are written, was measured
+here and left out: at 5,000 pages it indexed more slowly than the engine
+rendered, and the build took longer than indexing the finished site at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from multiprocessing.queues import Queue
+
+from ...publishing.withholding import Mentions
+from .finish import Finished
+from .leak_guard import Guard, Leak, leaks
+from .pages import FinishingFailed, PagePolicy
+from .search_index import SearchIndex
+
+
+class LiveFinishing:
+    """Finishes pages one at a time; `finish` completes the site and raises on any leak."""
+
+    def __init__(
+        self,
+        site_dir: str,
+        mentions: Mentions,
+        withheld_pages: tuple[str, ...],
+        head_links: dict[str, list[dict[str, str]]],
+        *,
+        preview: bool = False,
+    ) -> None:
+        self.site_dir = site_dir
+        self.mentions = mentions
+        self.withheld_pages = withheld_pages
+        self.head_links = head_links
+        self.preview = preview
+        self.policy: PagePolicy | None = None
+        self.checked: set[str] = set()
+        self.leaks: list[Leak] = []
+        # The guard forks first, while this is the only thread; the index starts a thread.
+        self.guard = _GuardProcess(Guard(mentions, withheld_pages))
+
+    def theme_page(self, page: str) -> str:
+        """The 404 page: the theme's own scripts are taken from it, and it is finished too."""
+        self.policy = PagePolicy.from_theme(page, self.head_links, preview=self.preview)
+        return self.page(page, "404.html")
+
+    def page(self, page: str, relative: str) -> str:
+        """A page as published, and checked; `FinishingFailed` if it must not be."""
+        if self.policy is None:
+            raise FinishingFailed(f"{relative}: was written before the theme's 404 page")
+        finished = self.policy.finished(page, relative)
+        self.checked.add(relative)
+        self.guard.check(relative, finished)
+        return finished
+
+    def finish(self) -> Finished:
+        """Index the site, scan every other file, and stop at the first leak found."""
+        summary = SearchIndex(self.site_dir).result()
+        found = self.guard.result()
+        found += leaks(
+            self.site_dir, self.mentions, self.withheld_pages, checked=frozenset(self.checked)
+        )
+        if found:
+            raise FinishingFailed("\n".join(str(leak) for leak in found[:20]))
+        return Finished(len(self.checked), summary)
+
+
+class _GuardProcess:
+    """The leak guard on another core, fed page by page; in this process if it cannot fork."""
+
+    def __init__(self, guard: Guard) -> None:
+        self.guard = guard
+        self.found: list[Leak] = []
+        self.process: multiprocessing.process.BaseProcess | None = None
+        if threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
+            context = multiprocessing.get_context("fork")
+            self.pages: Queue[tuple[str, str] | None] = context.Queue(maxsize=256)
+            self.results: Queue[list[Leak]] = context.Queue()
+            self.process = context.Process(target=self._run, daemon=True)
+            self.process.start()
+
+    def check(self, shown: str, text: str) -> None:
+        if self.process is None:
+            self.found += self.guard.check(shown, text)
+        else:
+            self.pages.put((shown, text))
+
+    def result(self) -> list[Leak]:
+        if self.process is None:
+            return self.found
+        self.pages.put(None)
+        found = self.results.get()
+        self.process.join()
+        # Its feeder thread ends with it, so that later work may fork again.
+        self.pages.close()
+        self.pages.join_thread()
+        return found
+
+    def _run(self) -> None:
+        found: list[Leak] = []
+        while (item := self.pages.get()) is not None:
+            found += self.guard.check(*item)
+        self.results.put(found)
