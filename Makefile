@@ -2,20 +2,32 @@
 # what it needs into .venv first.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The second engine stack, ProperDocs with MaterialX: a virtual environment of
+# its own, as MaterialX and Material install the same module.
+VENV2 := .venv-properdocs
+STAMP2 := $(VENV2)/.installed
 
-.PHONY: serve site test lint browser tools clean
+.PHONY: serve site test test-material test-properdocs lint browser tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[material,test]'
 	touch $(STAMP)
 
+$(STAMP2): pyproject.toml
+	$(PYTHON) -m venv $(VENV2)
+	$(VENV2)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV2)/bin/python -m pip install --quiet -e '.[properdocs,test]'
+	touch $(STAMP2)
+
+# The preview: http://127.0.0.1:$(PORT)/area-knowledge/ (PORT=8001 for another).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/python scripts/preview.py --port $(PORT)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
@@ -47,8 +59,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check plugins scripts tests benchmarks
 	$(BIN)/mypy
 
-test: $(STAMP) browser tools lint
+# Every test on both engine stacks: MkDocs with Material, ProperDocs with MaterialX.
+test: lint test-material test-properdocs
+
+test-material: $(STAMP) browser tools
 	$(BIN)/python -m pytest
+
+test-properdocs: $(STAMP2) browser tools
+	AREA_ENGINE=properdocs $(VENV2)/bin/python -m pytest
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+import re
+import tempfile
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,12 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 22)
 MAILBOX = "hello@partnership.example"
+# The engine stack the tests build with: `make test` runs every test on both.
+ENGINE = os.environ.get("AREA_ENGINE", "mkdocs")
+THEME = {"mkdocs": "material", "properdocs": "materialx"}[ENGINE]
+if ENGINE == "properdocs":
+    # As its own command does: `mkdocs.*` imports, the plugin's among them, become ProperDocs'.
+    importlib.import_module("properdocs.replacement")
 
 THEMES = [
     {"id": "reading", "title": "Reading", "description": "Reading in every phase."},
@@ -160,28 +170,66 @@ class BuildLog(logging.Handler):
         return [r.getMessage() for r in self.records if r.levelno >= level]
 
 
-@pytest.fixture
-def build_log() -> Iterator[BuildLog]:
+@contextmanager
+def captured_log() -> Iterator[BuildLog]:
+    """What the engine and the plugin log, INFO and above, while the block runs."""
     handler = BuildLog()
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
+    loggers = [logging.getLogger(name) for name in dict.fromkeys(("mkdocs", ENGINE))]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
     try:
         yield handler
     finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+
+
+@pytest.fixture
+def build_log() -> Iterator[BuildLog]:
+    with captured_log() as handler:
+        yield handler
+
+
+def engine_module(name: str) -> Any:
+    """A module of the engine under test: 'commands.build', 'config', 'exceptions'."""
+    return importlib.import_module(f"{ENGINE}.{name}")
+
+
+def Abort() -> type[BaseException]:
+    """What the engine raises when a strict build fails."""
+    exception: type[BaseException] = engine_module("exceptions").Abort
+    return exception
+
+
+def for_engine(config_file: Path) -> Path:
+    """The site's config as the engine under test needs it: its theme named.
+
+    A test's own config gets a sibling, so that problems name files as they do
+    with the other engine; the project's is copied elsewhere, never beside it.
+    """
+    if THEME == "material":
+        return config_file
+    text = re.sub(r"(?m)^(\s+name:) material$", rf"\1 {THEME}", config_file.read_text("utf-8"))
+    if config_file.parent == REPO:
+        folder = Path(tempfile.mkdtemp(prefix=f"{ENGINE}-"))
+        text = re.sub(r"(?m)^docs_dir: (\S+)$", f"docs_dir: {REPO}/\\1", text)
+    else:
+        folder = config_file.parent
+    stack = folder / f".{config_file.stem}-{ENGINE}.yml"
+    stack.write_text(text, encoding="utf-8")
+    return stack
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, **overrides: Any) -> Path:
     """Build for real, as `mkdocs build --strict` would, into `site_dir`."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
-    build(config)
+    config = engine_module("config").load_config(
+        str(for_engine(config_file)), site_dir=str(site_dir), strict=strict, **overrides
+    )
+    engine_module("commands.build").build(config)
     return site_dir
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from area_knowledge import build_indexes, load_area, publish
-from conftest import MAILBOX, REPO, TODAY, AreaWriter, BuildLog, build_site
+from conftest import MAILBOX, REPO, TODAY, Abort, AreaWriter, BuildLog, build_site, captured_log
 
 
 class Links(HTMLParser):
@@ -84,12 +84,8 @@ class Site:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    handler = BuildLog()
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
+    with captured_log() as handler:
         site = build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("demo") / "site")
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
     assert handler.at_least(logging.WARNING) == []
     return Site(site)
 
@@ -219,11 +215,9 @@ def test_markup_that_could_run_script_in_a_title_is_refused(
 def test_content_error_fails_a_strict_build_naming_file_and_field(
     area: AreaWriter, tmp_path: Path, build_log: BuildLog
 ) -> None:
-    from mkdocs.exceptions import Abort
-
     area.case_study("bad", themes=["Sned"])
 
-    with pytest.raises(Abort):
+    with pytest.raises(Abort()):
         build_site(area.mkdocs_yml(), tmp_path / "site")
     assert build_log.at_least(logging.WARNING)[0] == (
         "content/case-studies/bad.md:5: themes: unknown theme 'Sned': did you mean 'send'?"

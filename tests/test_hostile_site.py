@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from area_knowledge import load_area
-from conftest import THEMES, AreaWriter, BuildLog, build_site
+from conftest import THEMES, Abort, AreaWriter, build_site, captured_log
 
 MARK = '<a style="position:fixed;inset:0" href="https://evil.example">Cover</a> & "q"'
 ESCAPED_MARK = "&lt;a style="
@@ -107,13 +107,9 @@ def hostile_area(area: AreaWriter) -> AreaWriter:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[AreaWriter, Path, list[str]]:
     area = hostile_area(AreaWriter(tmp_path_factory.mktemp("hostile")))
-    handler = BuildLog()
-    logging.getLogger("mkdocs").addHandler(handler)
     started = time.monotonic()
-    try:
+    with captured_log() as handler:
         site = build_site(area.mkdocs_yml(), area.root / "site", strict=False)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
     assert time.monotonic() - started < 60
     return area, site, handler.at_least(logging.WARNING)
 
@@ -219,10 +215,8 @@ def test_parsing_is_bounded_and_nothing_is_lost_silently(hostile) -> None:
 
 
 def test_the_hostile_area_fails_a_strict_build(hostile, tmp_path: Path) -> None:
-    from mkdocs.exceptions import Abort
-
     area, _, _ = hostile
-    with pytest.raises(Abort):
+    with pytest.raises(Abort()):
         build_site(area.root / "mkdocs.yml", tmp_path / "strict")
 
 

@@ -22,6 +22,9 @@ EXCEPTIONS: dict[str, str] = {
     r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden": (
         "Material's menu button is a label for its hidden drawer toggle"
     ),
+    r"Duplicate ID “__toc”": (
+        "MaterialX 10.2 writes its table of contents toggle twice on pages with a table of contents"
+    ),
     r"Expecting source-expression but found \"'wasm-unsafe-eval'\"": (
         "the bundled checker predates CSP Level 3's 'wasm-unsafe-eval', which Pagefind needs"
     ),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuildLog, build_site
+from conftest import Abort, BuildLog, build_site
 
 
 def write(root: Path, path: str, text: str) -> None:
@@ -110,12 +110,15 @@ def test_bare_area_builds_strictly_and_cross_indexes(tmp_path: Path, build_log: 
 def test_theme_other_than_material_is_refused_with_the_fix(
     tmp_path: Path, build_log: BuildLog
 ) -> None:
-    from mkdocs.exceptions import Abort
-
     config = other_area(tmp_path)
-    config.write_text(config.read_text("utf-8").replace("name: material", "name: mkdocs"))
+    (tmp_path / "own-theme").mkdir()
+    (tmp_path / "own-theme" / "main.html").write_text("{{ page.content }}", encoding="utf-8")
+    text = config.read_text("utf-8").replace(
+        "name: material", "name: null\n  custom_dir: own-theme"
+    )
+    config.write_text(text, encoding="utf-8")
 
-    with pytest.raises(Abort):
+    with pytest.raises(Abort()):
         build_site(config, tmp_path / "site")
     assert any(
         "set 'theme: name: material' (or materialx) in mkdocs.yml" in m

@@ -33,7 +33,9 @@ from ..site.source import STYLESHEET, SiteSource, site_source
 from ..site.urls import SECTION_PAGES
 from .config import ENGINE_EXTENSIONS, OVERRIDES, SCRIPTS, THEMES
 
-log = logging.getLogger("mkdocs.plugins.area_knowledge")
+# Under the engine's own logger, so that its strict mode counts our warnings:
+# ProperDocs answers imports of `mkdocs.*` with its own modules.
+log = logging.getLogger(f"{BasePlugin.__module__}.area_knowledge")
 
 
 class AreaKnowledgeConfig(base.Config):
@@ -95,7 +97,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         shown_from = os.path.dirname(config.config_file_path or self.content_dir)
         started = time.monotonic()
         area = load_area(self.content_dir, shown_from=shown_from)
-        self.source = site_source(area, self.settings)
+        self.source = site_source(area, self.settings, preview=self.preview)
         log.info(
             f"Area read and laid out in {time.monotonic() - started:.1f} s: "
             f"{len(self.source.pages)} pages, {len(self.source.files)} other files"

@@ -30,6 +30,8 @@ from .section_pages import section_pages
 from .subject_pages import subject_pages
 from .urls import ATTACHMENTS, HOME, SECTION_PAGES, page_uri, served_path
 
+# Only a preview has it: a published site has no page of problems.
+PREVIEW_PAGE = "_preview/index.md"
 ASSETS_FOLDER = os.path.join(os.path.dirname(__file__), "assets")
 STYLESHEET = "assets/area-knowledge.css"
 # The shared helpers first: the others use them.
@@ -48,19 +50,21 @@ class SiteSource:
     # Links that belong in a page's <head>, by the page's served path.
     head_links: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Shown above every page of a preview while the content has problems.
+    banner: str = ""
 
     def page_sources(self, *, stash: bool) -> dict[str, PageSource]:
         """Each page as the engine reads it, by its path in the docs folder."""
         return {
             page.uri: page_source(
-                front_matter(page), page.html, searchable=page.searchable, stash=stash
+                front_matter(page), self.banner + page.html, searchable=page.searchable, stash=stash
             )
             for page in self.pages
         }
 
 
-def site_source(area: Area, settings: Settings) -> SiteSource:
-    """The published site of `area`, laid out with `settings`."""
+def site_source(area: Area, settings: Settings, *, preview: bool = False) -> SiteSource:
+    """The published site of `area`, laid out with `settings`; a preview shows its problems."""
     published = publish(area, settings.contact_email)
     ix = build_indexes(published)
     kmap = knowledge_map(ix, settings.review_years)
@@ -76,6 +80,11 @@ def site_source(area: Area, settings: Settings) -> SiteSource:
         files[f"{ATTACHMENTS}/{attachment.name}"] = attachment.data
     source = SiteSource(published, ix, kmap, pages, files, problems=layout.problems)
     source.head_links = _feed_links(ix, settings)
+    problems = [*area.problems, *layout.problems]
+    if preview and problems:
+        source.banner = layout.render("preview_banner.html.j2", HOME, problems=problems)
+        html = layout.render("preview_problems.html.j2", PREVIEW_PAGE, problems=problems)
+        source.pages.append(SitePage(PREVIEW_PAGE, "Problems in this preview", html))
     return source
 
 
