@@ -236,3 +236,12 @@ def test_previous_urn_that_is_in_use_or_claimed_twice_is_reported(area: AreaWrit
 
     assert "previous_urns: 100002 is the current URN of Birch" in found[0]
     assert "previous_urns: 140001 is already a previous URN of Birch" in found[1]
+
+
+def test_personal_address_as_contact_is_a_warning_that_says_why(area: AreaWriter) -> None:
+    area.practitioner("ada-lovelace", contact="ada.lovelace1815@gmail.com")
+
+    [warning] = load(area).problems
+
+    assert warning.severity == "warning" and warning.field == "contact"
+    assert "'ada.lovelace1815@gmail.com' looks like a personal address" in warning.message

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from area_knowledge import load_area
 from area_knowledge.commands import new as new_command
 from area_knowledge.contract.schema import COLLECTIONS, Collection
 from conftest import REPO, AreaWriter, build_site
@@ -74,8 +75,16 @@ def one_of_each(area: AreaWriter) -> None:
         assert result.returncode == 0, result.stderr + result.stdout
 
 
-def test_entries_it_makes_validate_with_no_problem(area: AreaWriter) -> None:
+def write_sections(area: AreaWriter) -> None:
+    """Replace each section's guidance with text, as the contributor does next."""
+    for path in area.content.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"<!--.*?-->", "What we did.", text), encoding="utf-8")
+
+
+def test_entries_it_makes_validate_once_their_sections_are_written(area: AreaWriter) -> None:
     one_of_each(area)
+    write_sections(area)
 
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "validate.py"), "content"],
@@ -90,8 +99,21 @@ def test_entries_it_makes_validate_with_no_problem(area: AreaWriter) -> None:
     assert "0 errors, 0 warnings in 3 entries" in result.stderr
 
 
+def test_untouched_entry_fails_validation_naming_each_empty_section(area: AreaWriter) -> None:
+    new(area, "case-study", "Untouched", NEEDED["case-study"])
+
+    problems = load_area(str(area.content), shown_from=str(area.root)).problems
+
+    assert [p.line for p in problems] == [22, 26, 30, 34, 38]
+    assert str(problems[0]) == (
+        "content/case-studies/untouched.md:22: body: the section 'Context' is empty: "
+        "write it, or delete its heading"
+    )
+
+
 def test_entries_it_makes_build_strictly(area: AreaWriter, tmp_path: Path) -> None:
     one_of_each(area)
+    write_sections(area)
 
     site = build_site(area.mkdocs_yml(), tmp_path / "site")
 
@@ -108,8 +130,8 @@ def test_prints_the_path_written_and_no_problem(area: AreaWriter) -> None:
 
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        "Wrote content/case-studies/phonics-keep-up.md: "
-        "fill in each section, then check it with scripts/validate.py"
+        "Wrote content/case-studies/phonics-keep-up.md: write its 5 sections, then check it "
+        "with scripts/validate.py (until they are written, it lists them)"
     ]
 
 

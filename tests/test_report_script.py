@@ -201,3 +201,64 @@ def test_bad_review_years_in_mkdocs_yml_says_how_to_fix_it(area: AreaWriter) -> 
     assert result.returncode == 2
     assert "review_years: 'two' is not a whole number of years" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# For a board: figures by academic year and since a day.
+
+
+def test_figures_by_academic_year_count_each_years_case_studies_and_schools(
+    area: AreaWriter,
+) -> None:
+    area.case_study("last-august", published="2025-08-31", schools=[100001])
+    area.case_study("first-september", published="2025-09-01", schools=[100002])
+    area.case_study("next-june", published="2026-06-30", schools=[100002, 100004])
+
+    periods = {p["period"]: p for p in report_json(area)["periods"]}
+
+    assert (periods["2024/25"]["case_studies"], periods["2024/25"]["sharing_schools"]) == (1, 1)
+    # Damson Primary (100004) is not a member: it shared, but is not counted as a member.
+    assert (periods["2025/26"]["case_studies"], periods["2025/26"]["sharing_schools"]) == (2, 1)
+    assert periods["2025/26"]["start"] == "2025-09-01" and periods["2025/26"]["end"] == "2026-08-31"
+
+
+def test_since_a_day_counts_from_that_day_to_today(area: AreaWriter) -> None:
+    area.case_study("old", published=FIVE_YEARS_AGO)
+    area.case_study("recent", published=LAST_MONTH)
+
+    [since] = [
+        p
+        for p in report_json(area, "--since", YESTERDAY[:4] + "-01-01")["periods"]
+        if p["period"].startswith("since")
+    ]
+
+    assert since["case_studies"] == (1 if LAST_MONTH[:4] == YESTERDAY[:4] else 0)
+
+
+def test_csv_format_is_a_table_of_the_years_figures(area: AreaWriter) -> None:
+    area.case_study("recent", published=LAST_MONTH)
+
+    result = run(area, "--format", "csv")
+    header, *rows = result.stdout.splitlines()
+
+    assert result.returncode == 0
+    assert header == "period,case_studies,sharing_schools,member_schools,new_experts,start,end"
+    assert rows and all(row.count(",") == 6 for row in rows)
+
+
+def test_report_read_through_a_closed_pipe_ends_without_a_traceback(area: AreaWriter) -> None:
+    area.case_study("recent", published=LAST_MONTH)
+    command = f"{sys.executable} {SCRIPT} content --format json | head -1"
+
+    result = subprocess.run(
+        command, shell=True, cwd=area.root, capture_output=True, text=True, check=False
+    )
+
+    assert result.stdout == "{\n"
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_bad_since_date_is_a_usage_error_naming_the_format(area: AreaWriter) -> None:
+    result = run(area, "--since", "1/9/2026")
+
+    assert result.returncode == 2
+    assert "--since: '1/9/2026' is not a date: write it as YYYY-MM-DD" in result.stderr

@@ -114,10 +114,16 @@ def yaml_field(name: str, value: object) -> str:
 
 
 def commented_field(spec: Field, content: str) -> str:
-    """An empty field as a comment, with what to write in it."""
+    """An empty field, with what to write in it: written out if required, else a comment.
+
+    A required field left empty fails validation ("is required, but it is
+    empty"), so that an untouched file is never published.
+    """
     listed = (
         "; one per line, each starting '  - '" if spec.many and spec.kind is not Kind.IMPACT else ""
     )
+    if spec.required:
+        return f"{spec.name}:  # required: {kind_hint(spec, content)}{listed}\n"
     line = f"# {spec.name}:  # {kind_hint(spec, content)}{listed}\n"
     if spec.kind is not Kind.IMPACT:
         return line
@@ -130,8 +136,8 @@ def commented_field(spec: Field, content: str) -> str:
 def entry_text(collection: Collection, values: dict[str, Any], content: str) -> str:
     """A new entry: front matter in the contract's order, then the body's sections."""
     front = [
-        f"# A new {collection.label.lower()}. Lines starting '#' are optional fields:\n",
-        "# remove the '# ' in front of one to fill it in, or leave it as it is.\n",
+        f"# A new {collection.label.lower()}. Fill in every field marked required;\n",
+        "# lines starting '#' are optional fields: remove the '# ' to fill one in.\n",
     ]
     for spec in collection.fields:
         if spec.name in values:

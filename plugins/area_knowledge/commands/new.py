@@ -52,6 +52,7 @@ from ..contract.schema import (
     Kind,
 )
 from ..reading.area import load_area
+from ..reading.sections import is_empty_section
 from ..reading.values import Invalid, read_date, read_value
 from . import run
 
@@ -235,9 +236,15 @@ def _main(argv: Sequence[str] | None) -> int:
     area = load_area(content, today=today)
     problems = [p for p in area.problems if os.path.abspath(p.path) == written]
     for problem in problems:
-        print(problem)
-    print(f"Wrote {shown(target)}: fill in each section, then check it with scripts/validate.py")
-    return 1 if any(p.severity == "error" for p in problems) else 0
+        if not is_empty_section(problem):
+            print(problem)
+    sections = sum(1 for problem in problems if is_empty_section(problem))
+    print(
+        f"Wrote {shown(target)}: write its {sections} sections, then check it with "
+        "scripts/validate.py (until they are written, it lists them)"
+    )
+    errors = [p for p in problems if p.severity == "error" and not is_empty_section(p)]
+    return 1 if errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

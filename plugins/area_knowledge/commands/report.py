@@ -3,6 +3,8 @@
     scripts/report.py                       # reports on ./content
     scripts/report.py path/to/content       # reports on another area
     scripts/report.py --format json         # the same as data (schema_version 1)
+    scripts/report.py --format csv          # the figures by academic year, for a spreadsheet
+    scripts/report.py --since 2026-09-01    # the figures since a day, beside each year's
     scripts/report.py --review-years 3      # case studies stay confirmed for 3 years
 
 The settings are read from mkdocs.yml next to the content folder (or the one
@@ -14,32 +16,70 @@ cannot be used.
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
 
+from ..publishing.figures import PeriodFigures, by_academic_year, since
 from ..publishing.indexes import Indexes, build_indexes
 from ..publishing.knowledge_map import GAP_KINDS, LEVELS, KnowledgeMap, knowledge_map
 from ..publishing.published import publish
 from ..reading.area import load_area
+from ..reading.values import Invalid, read_date
 from ..settings import Settings, SettingsProblem, read_settings
 from ..site.exports import knowledge_json
 from ..site.templates import uk_date
 from . import run
 
+PERIOD_COLUMNS = (
+    ("period", "Period"),
+    ("case_studies", "Case studies"),
+    ("sharing_schools", "Member schools sharing"),
+    ("member_schools", "Member schools"),
+    ("new_experts", "New experts"),
+)
 
-def report_text(indexes: Indexes, kmap: KnowledgeMap, partnership: str) -> str:
-    """The report as plain text, headline figures first, then the gaps, then every theme."""
+
+def report_text(
+    indexes: Indexes, kmap: KnowledgeMap, partnership: str, periods: list[PeriodFigures]
+) -> str:
+    """The report as plain text: headline figures, figures by year, gaps, every theme."""
     title = f"{partnership}: what the area knows, {uk_date(kmap.today)}"
     lines = [title, "=" * len(title), ""]
     lines += headline_lines(kmap)
+    lines += ["", "By academic year (1 September to 31 August)", "-" * 44]
+    lines += period_lines(periods)
     lines += ["", "Gaps", "----"]
     lines += gap_lines(indexes, kmap)
     lines += ["", "Themes", "------"]
     lines += theme_lines(kmap)
     return "\n".join(lines) + "\n"
+
+
+def period_lines(periods: list[PeriodFigures]) -> list[str]:
+    """Each period's figures, one a line, under the columns' headings."""
+    header = [label for _, label in PERIOD_COLUMNS]
+    rows = [[str(getattr(p, name)) for name, _ in PERIOD_COLUMNS] for p in periods]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in (header, *rows)
+    ]
+
+
+def periods_csv(periods: list[PeriodFigures]) -> str:
+    """The figures by period as CSV, a row each, with the period's first and last day."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _ in PERIOD_COLUMNS] + ["start", "end"])
+    for period in periods:
+        values = [getattr(period, name) for name, _ in PERIOD_COLUMNS]
+        writer.writerow([*values, period.start.isoformat(), period.end.isoformat()])
+    return out.getvalue()
 
 
 def headline_lines(kmap: KnowledgeMap) -> list[str]:
@@ -151,7 +191,8 @@ def _years(count: int) -> str:
 def _main(argv: Sequence[str] | None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("content", nargs="?", default="content", help="the area's content folder")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="also count from this day to today")
     parser.add_argument(
         "--review-years",
         type=int,
@@ -190,10 +231,24 @@ def _main(argv: Sequence[str] | None) -> int:
     area = load_area(args.content)
     indexes = build_indexes(publish(area, settings.contact_email))
     kmap = knowledge_map(indexes, settings.review_years)
+    periods = by_academic_year(indexes)
+    if args.since:
+        try:
+            periods.append(since(indexes, read_date(args.since)))
+        except Invalid as error:
+            print(f"--since: {error}", file=sys.stderr)
+            return 2
     if args.format == "json":
-        print(json.dumps(knowledge_json(indexes, kmap), indent=2, ensure_ascii=False))
+        document = knowledge_json(indexes, kmap)
+        document["periods"] = [
+            {**dataclasses.asdict(p), "start": p.start.isoformat(), "end": p.end.isoformat()}
+            for p in periods
+        ]
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        print(periods_csv(periods), end="")
     else:
-        print(report_text(indexes, kmap, settings.site_name), end="")
+        print(report_text(indexes, kmap, settings.site_name, periods), end="")
     if area.errors:
         errors = len(area.errors)
         print(

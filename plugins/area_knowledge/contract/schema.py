@@ -266,3 +266,10 @@ def is_reserved_id(entry_id: str) -> bool:
 
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Addresses of people, not of schools: the contract asks for work addresses only.
+PERSONAL_MAIL_DOMAINS = frozenset(
+    """aol.com btinternet.com gmail.com googlemail.com hotmail.co.uk hotmail.com icloud.com
+    live.co.uk live.com me.com msn.com outlook.com protonmail.com proton.me sky.com
+    talktalk.net virginmedia.com yahoo.co.uk yahoo.com ymail.com""".split()
+)

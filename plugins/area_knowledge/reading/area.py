@@ -33,6 +33,7 @@ from .inventory import ContentFile, take_inventory
 from .markup import markup_problems
 from .references import ReadEntry, Resolver
 from .registers import read_schools, read_themes
+from .sections import empty_section_problems
 from .values import read_fields, slugify
 
 PAGE_FIELDS = (Field("title", Kind.TEXT),)
@@ -109,6 +110,7 @@ def _read_entry(
     values = read_fields(record, collection.fields, problems)
     problems += bound_problems(record.body, record.path, record.body_line)
     problems += markup_problems(record.body, record.path, record.body_line)
+    problems += empty_section_problems(record.body, record.path, record.body_line)
     return ReadEntry(collection.name, entry_id, record, values)
 
 

@@ -14,7 +14,14 @@ from typing import Any
 
 from ..contract.model import Area, CaseStudy, Hub, Practitioner
 from ..contract.problems import Problem
-from ..contract.schema import CASE_STUDIES, COLLECTIONS, HUBS, PRACTITIONERS, SCHOOLS_FILE
+from ..contract.schema import (
+    CASE_STUDIES,
+    COLLECTIONS,
+    HUBS,
+    PERSONAL_MAIL_DOMAINS,
+    PRACTITIONERS,
+    SCHOOLS_FILE,
+)
 from .files import Record
 from .values import Ref, slugify, suggest
 
@@ -121,6 +128,7 @@ class Resolver:
         )
         self.area.practitioners[item.id] = person
         self._warn_if_unlisted(item, person)
+        self._warn_if_personal(item, person.contact)
 
     def _themes(self, item: ReadEntry) -> tuple[str, ...]:
         return self._resolve(
@@ -235,6 +243,20 @@ class Resolver:
                     "review_by",
                     f"{person.review_by.isoformat()} has passed: this person is left off the "
                     "site until they confirm their listing and review_by is moved on",
+                    "warning",
+                )
+            )
+
+    def _warn_if_personal(self, item: ReadEntry, contact: str) -> None:
+        if contact.rpartition("@")[2].lower() in PERSONAL_MAIL_DOMAINS:
+            self.problems.append(
+                Problem(
+                    item.record.path,
+                    item.record.line("contact"),
+                    "contact",
+                    f"'{contact}' looks like a personal address: the site lists work "
+                    "addresses only; give a school address, or leave contact out so that "
+                    "readers are pointed to the partnership",
                     "warning",
                 )
             )
