@@ -10,6 +10,7 @@ The logic is in `area_knowledge.commands.review`.
 """
 
 import _project  # noqa: F401  (restarts with the project's Python if needed)
+
 from area_knowledge.commands.review import main
 
 raise SystemExit(main())

@@ -25,6 +25,9 @@ PAGES = {
     "schools index": "schools/",
     "case studies": "case-studies/",
     "hubs": "hubs/",
+    "localities": "localities/",
+    "locality": "localities/castlebrook-central/",
+    "page not found": "404.html",
 }
 
 

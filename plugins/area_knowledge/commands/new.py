@@ -243,8 +243,8 @@ def _main(argv: Sequence[str] | None) -> int:
         f"Wrote {shown(target)}: write its {sections} sections, then check it with "
         "scripts/validate.py (until they are written, it lists them)"
     )
-    errors = [p for p in problems if p.severity == "error" and not is_empty_section(p)]
-    return 1 if errors else 0
+    faults = [p for p in problems if p.severity == "error" and not is_empty_section(p)]
+    return 1 if faults else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

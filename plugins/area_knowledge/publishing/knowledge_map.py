@@ -206,3 +206,38 @@ def shares(indexes: Indexes, urn: int) -> bool:
     """Whether a school has shared practice: it is named on a listed case study."""
     listing = indexes.by_school.get(urn)
     return listing is not None and bool(listing.case_studies)
+
+
+# Localities the theme-by-place grid shows at most: the ones with most schools.
+GRID_PLACES = 12
+
+
+@dataclass(frozen=True)
+class PlaceGrid:
+    """Case studies on each theme from each locality's schools: where practice is, and is not."""
+
+    places: tuple[str, ...]
+    rows: tuple[tuple[Theme, tuple[int, ...]], ...]
+    other_places: int
+
+
+def place_grid(indexes: Indexes) -> PlaceGrid:
+    """The grid of themes (sub-themes counted in their parent) by the largest localities."""
+    ranked = sorted(indexes.by_locality.items(), key=lambda item: (-len(item[1]), item[0]))
+    places = tuple(name for name, _ in ranked[:GRID_PLACES])
+    counts: dict[tuple[str, str], int] = {}
+    for place in places:
+        for study in indexes.in_locality[place].case_studies:
+            themes = {t for theme_id in study.themes for t in _with_parent(indexes, theme_id)}
+            for theme_id in themes:
+                counts[(theme_id, place)] = counts.get((theme_id, place), 0) + 1
+    rows = tuple(
+        (theme, tuple(counts.get((theme.id, place), 0) for place in places))
+        for theme in indexes.themes
+    )
+    return PlaceGrid(places, rows, len(ranked) - len(places))
+
+
+def _with_parent(indexes: Indexes, theme_id: str) -> tuple[str, ...]:
+    parent = indexes.area.themes[theme_id].parent
+    return (theme_id, parent) if parent else (theme_id,)

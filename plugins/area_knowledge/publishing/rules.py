@@ -4,8 +4,8 @@
   marked, but leaves every listing and the search index.
 - A practitioner is listed only while their status is `listed` and their
   `review_by` date has not passed; otherwise they appear nowhere at all.
-- A closed hub keeps its page and its place in history, not in theme listings
-  or the map's counts.
+- A closed hub keeps its page and its place in history, not in theme listings,
+  the map's counts or search.
 - Any entry with an error in its file is left out, whatever else it holds:
   a strict build fails on the error, and any other build publishes nothing
   that has not been fully checked (fail closed).
@@ -32,6 +32,13 @@ def is_listed(entry: Entry, today: date) -> bool:
     if isinstance(entry, CaseStudy):
         return entry.status == "published"
     return has_page(entry, today)
+
+
+def is_searchable(entry: Entry, today: date) -> bool:
+    """Whether search finds the entry: listed, and for a hub, still meeting."""
+    if isinstance(entry, Hub):
+        return hub_is_active(entry)
+    return is_listed(entry, today)
 
 
 def person_is_listed(person: Practitioner, today: date) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from ..contract.model import CaseStudy, Hub, Practitioner
 from ..contract.problems import Problem
-from ..publishing.rules import is_listed
+from ..publishing.rules import is_searchable
 from .layout import LISTING_PAGE, Layout, SitePage
 from .parallel import forked_map
 from .search import search_record
@@ -38,7 +38,7 @@ def _page(
 ) -> SitePage:
     uri = page_uri(entry)
     body = layout.body(entry.body, uri, entry.path, 1)
-    searchable = is_listed(entry, layout.ix.area.today)
+    searchable = is_searchable(entry, layout.ix.area.today)
     html = layout.render(
         template,
         uri,

@@ -21,7 +21,8 @@ _TAG = re.compile(
 )
 _VOID = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr"
 _HEADING_OPEN = re.compile(r"<h([1-6])\b")
-_OPENING = re.compile(rf"<(?!(?:{_VOID})\b)[A-Za-z]")
+# An opening tag that is neither void nor written self-closed (SVG's `<rect .../>`).
+_OPENING = re.compile(rf"<(?!(?:{_VOID})\b)[A-Za-z][^>]*(?<!/)>")
 _CLOSING = re.compile(r"</[A-Za-z]")
 _HEADING = re.compile(r"h([1-6])")
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*"([^"]*)"|\s*=\s*'([^']*)')?""")

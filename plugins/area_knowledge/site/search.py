@@ -49,7 +49,11 @@ class SearchRecord:
     filters: dict[str, list[str]]
     meta: dict[str, str]
     published: str = ""
+    # Words that find the page without being on it: its themes and their aliases.
     also_known_as: list[str] = field(default_factory=list)
+    # How much those words count: an entry is what a reader wants; a theme's or a
+    # school's page only points to entries, so its words count for little.
+    weight: float = 2.0
 
 
 def search_record(subject: Subject, ix: Indexes) -> SearchRecord:
@@ -72,8 +76,18 @@ def search_record(subject: Subject, ix: Indexes) -> SearchRecord:
         filters={name: values for name, values in filters.items() if values},
         meta={name: value for name, value in meta.items() if value},
         published=subject.published.isoformat() if isinstance(subject, CaseStudy) else "",
-        also_known_as=[alias for t in with_parents for alias in ix.area.themes[t].aliases],
+        also_known_as=_also_known_as(subject, ix, with_parents),
+        weight=0.5 if isinstance(subject, (Theme, School)) else 2.0,
     )
+
+
+def _also_known_as(subject: Subject, ix: Indexes, theme_ids: list[str]) -> list[str]:
+    """An entry's themes and their aliases; a theme's aliases; nothing for a school."""
+    if isinstance(subject, School):
+        return []
+    themes = [ix.area.themes[t] for t in theme_ids]
+    titles = [] if isinstance(subject, Theme) else [theme.title for theme in themes]
+    return titles + [alias for theme in themes for alias in theme.aliases]
 
 
 def locality_record(name: str, schools: list[School]) -> SearchRecord:
@@ -82,6 +96,7 @@ def locality_record(name: str, schools: list[School]) -> SearchRecord:
         title=name,
         filters={"kind": [KINDS["locality"]], "locality": [name]},
         meta={"kind": KINDS["locality"], "summary": f"{len(schools)} schools in {name}"},
+        weight=0.5,
     )
 
 

@@ -183,7 +183,7 @@
       if (!pagefind) {
         pagefind = await import(new URL(root.getAttribute("data-pagefind"), window.location.href).href);
         var base = new URL(root.getAttribute("data-base"), window.location.href).pathname;
-        await pagefind.options({ baseUrl: base });
+        await pagefind.options({ baseUrl: base, ranking: { pageLength: 0, metaWeights: { title: 1 } } });
         // Loading the filter index is what makes searches return facet counts.
         allFilters = await pagefind.filters();
       }
