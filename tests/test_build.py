@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from html.parser import HTMLParser
@@ -282,3 +283,12 @@ def test_hidden_name_in_a_title_or_summary_is_withheld_everywhere(
     page = site.file("/case-studies/coaching/").read_text(encoding="utf-8")
     assert "<title>Coaching with [name withheld]" in page
     assert "Ada Quill" not in site.text()
+
+
+def test_demo_heading_shows_an_apostrophe_as_written(demo, demo_area) -> None:
+    school = next(s for s in demo_area.schools_with_pages if "'" in s.name)
+    page = demo.file(f"/schools/{school.urn}/").read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+
+    assert heading is not None
+    assert html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip() == school.name

@@ -29,7 +29,8 @@ _ATTRIBUTE = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*"([^"]*)"|\s*=\s*'([^'
 _SAFE_VALUE = re.compile(r"^[^\"{}\n]*$")
 # Characters Markdown or attr_list would read in a heading: written as entities instead.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}#!|~<>]")
-_TEXT_SPECIAL = re.compile(r"[\\`*_\[\]{}#!|~]")
+# An entity the HTML already holds is left whole: its '#' is no Markdown.
+_TEXT_SPECIAL = re.compile(r"&#?\w+;|[\\`*_\[\]{}#!|~]")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def _escaped_inner(inner: str) -> str:
 
 
 def _entity(match: re.Match[str]) -> str:
-    return f"&#{ord(match.group())};"
+    found = match.group()
+    return found if len(found) > 1 else f"&#{ord(found)};"
 
 
 @dataclass
