@@ -12,7 +12,18 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from area_knowledge import build_indexes, load_area, publish
-from conftest import MAILBOX, REPO, TODAY, Abort, AreaWriter, BuildLog, build_site, captured_log
+from conftest import (
+    MAILBOX,
+    REPO,
+    SCHOOLS,
+    TODAY,
+    Abort,
+    AreaWriter,
+    BuildLog,
+    build_site,
+    captured_log,
+    read_page,
+)
 
 
 class Links(HTMLParser):
@@ -234,6 +245,45 @@ def test_expired_listing_never_breaks_a_strict_build(
 
     assert build_log.at_least(logging.WARNING) == []
     assert any("bo-lapsed.md" in m for m in build_log.at_least(logging.INFO))
+
+
+def test_a_lapsed_listing_named_as_a_school_never_breaks_the_build(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    schools = [dict(s) for s in SCHOOLS]
+    schools[0]["name"] = "St Thomas More Catholic Primary School"
+    schools[1]["name"] = "Thomas More Academy"
+    area.register("schools.yml", schools)
+    area.practitioner("thomas-more", name="Thomas More", review_by="2020-01-01")
+    area.case_study(
+        "st-thomas-more-calls",
+        title="First-day calls at St Thomas More",
+        body="Thomas More phoned families. Thomas More Academy joined in.",
+        schools=[100001, 100002],
+    )
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    page = read_page(site, "case-studies/st-thomas-more-calls/index.html")
+    assert "First-day calls at St Thomas More" in page and "Thomas More Academy" in page
+    assert "[name withheld] phoned families" in page
+
+
+def test_an_entry_whose_file_name_names_a_withheld_person_is_left_off(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn")
+    area.case_study("ann-lee-coaching", title="Coaching")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    assert not (site / "case-studies" / "ann-lee-coaching").exists()
+    assert any(
+        "ann-lee-coaching.md:1: warning: is left off the site" in m
+        for m in build_log.at_least(logging.INFO)
+    )
 
 
 def test_built_under_a_sub_path_links_stay_inside_it(area: AreaWriter, tmp_path: Path) -> None:

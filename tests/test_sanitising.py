@@ -245,5 +245,6 @@ def test_leak_guard_finds_a_withheld_name_in_any_file_compressed_or_not(tmp_path
         "data.csv: names 'jane doe', whom the site must not show",
         "pagefind/fragment/en_1.pf_fragment: names 'jane doe', whom the site must not show",
         "feed.xml: names 'jane@school.sch.uk', whom the site must not show",
+        "about/index.html: names 'jane-doe', whom the site must not show",
         "about/index.html: names the page 'practitioners/jane-doe', whom the site must not show",
     }

@@ -22,9 +22,11 @@ from ..contract.model import (
     School,
     Theme,
 )
+from ..contract.problems import Problem
 from ..contract.schema import PRACTITIONERS
+from .folding import fold
 from .rules import has_page, person_is_listed
-from .withholding import Mentions, fold
+from .withholding import Mentions
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class PublishedArea:
     mentions: Mentions
     # Where hidden people's pages would be: no file may link there.
     withheld_pages: tuple[str, ...]
+    # Entries left off the site for what publishing them would reveal.
+    problems: tuple[Problem, ...] = ()
 
 
 def publish(area: Area, mailbox: str) -> PublishedArea:
@@ -57,10 +61,17 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         if p.path not in faulty and person_is_listed(p, today)
     }
     mentions = _mentions(area, people, mailbox)
+    problems: list[Problem] = []
     studies = {
-        s.id: s for s in area.case_studies.values() if s.path not in faulty and has_page(s, today)
+        s.id: s
+        for s in area.case_studies.values()
+        if s.path not in faulty and has_page(s, today) and _unnamed(s, mentions, problems)
     }
-    hubs = {h.id: _hub(h, people, mentions) for h in area.hubs.values() if h.path not in faulty}
+    hubs = {
+        h.id: _hub(h, people, mentions)
+        for h in area.hubs.values()
+        if h.path not in faulty and _unnamed(h, mentions, problems)
+    }
     return PublishedArea(
         today=today,
         mailbox=mailbox,
@@ -76,7 +87,11 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
             for path, page in area.pages.items()
             if page.shown not in faulty
         },
-        attachments=dict(area.attachments),
+        attachments={
+            name: attachment
+            for name, attachment in area.attachments.items()
+            if not _names_anyone(name, mentions)
+        },
         unnamed_contacts=frozenset(
             s.id for s in studies.values() if any(c not in people for c in s.contacts)
         ),
@@ -84,7 +99,30 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         withheld_pages=tuple(
             f"{PRACTITIONERS.folder}/{p}" for p in sorted(set(area.practitioners) - set(people))
         ),
+        problems=tuple(problems),
     )
+
+
+def _names_anyone(file_name: str, mentions: Mentions) -> bool:
+    """Whether a file name names someone: "ann-lee-coaching.md" names Ann Lee."""
+    return bool(mentions.found(file_name.replace("-", " ").replace("_", " ")))
+
+
+def _unnamed(entry: CaseStudy | Hub, mentions: Mentions, problems: list[Problem]) -> bool:
+    """Whether the entry's web address, its file name, names no one the site must not show."""
+    if not _names_anyone(entry.id, mentions):
+        return True
+    problems.append(
+        Problem(
+            entry.path,
+            1,
+            "",
+            "is left off the site: its file name names a person who is no longer "
+            "listed, and would be its web address: rename the file",
+            "warning",
+        )
+    )
+    return False
 
 
 def _mentions(area: Area, listed: dict[str, Practitioner], mailbox: str) -> Mentions:
@@ -98,7 +136,17 @@ def _mentions(area: Area, listed: dict[str, Practitioner], mailbox: str) -> Ment
         (name for name, _ in hidden if fold(name) not in shown_names),
         (contact for _, contact in hidden if contact and fold(contact) not in shown_addresses),
         mailbox,
+        shown_names=shown_names,
+        dedications=_dedications(area),
     )
+
+
+def _dedications(area: Area) -> set[str]:
+    """Names of schools, trusts and places: a person's name inside one is not them."""
+    names: set[str] = set()
+    for school in area.schools.values():
+        names.update(text for text in (school.name, school.trust, school.locality) if text)
+    return names
 
 
 def _body(body: str, mentions: Mentions) -> str:

@@ -1,11 +1,16 @@
 """Finding the people the site must not name, however the text writes them.
 
 A withdrawn or expired person is personal data the site may no longer
-publish. Their name is found on normalised text: case, accents, whitespace and
-line breaks, apostrophes and dashes folded; zero-width characters dropped; in
-HTML, inline tags (emphasis, links, code) read through and entities decoded.
-A possessive ("Ann Lee's") is a mention; a longer name ("Ann Lee-Smith") is
-not. Their address is found the same way, and replaced by the partnership's.
+publish. Their name is found in every form schools write it (`name_forms.py`)
+on text folded as names are compared (`folding.py`): in text, in HTML with
+inline tags read through, and in attributes such as links and ids. A
+possessive ("Ann Lee's") is a mention; a longer name ("Ann Lee-Smith") is not.
+Their address is found the same way, also written "name [at] school", and
+replaced by the partnership's.
+
+A name inside the name of a school, trust or place ("St Thomas More Catholic
+Primary School") or after "St" is a dedication, not a mention: it is left as
+it is, so that a listing's date passing never breaks the site.
 
 The same `Mentions` object withholds text before it is rendered and, in the
 finishing step, proves that no file of the built site names anyone it holds.
@@ -15,209 +20,91 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from urllib.parse import unquote
+
+from .folding import WORD, fold, folded_html, folded_text, quick_fold, words_of
+from .name_forms import joined, name_forms, surname_of
 
 WITHHELD_NAME = "[name withheld]"
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
-_INLINE_TAGS = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "var",
-        "wbr",
-    ]
-)
-# Markup as the finishing step and the sanitiser write it: comments, tags, entities, text.
-_HTML_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|&#?\w+;|[^<&]+|[<&]", re.S)
-_WORD = re.compile(rb"[a-z0-9]+")
-# A word as bytes: ASCII letters and digits, and any character beyond ASCII.
-_RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_INLINE_TAGS))})\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
-_NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
-_SPACES = re.compile(r"\s+")
+# Around a name: not inside a longer word or name; "Ann Lee's" is a mention.
+_BEFORE_ANY = r"(?<![\w'-])"
+_BEFORE = _BEFORE_ANY + r"(?<!\bst[ ._-])(?<!\bst\. )(?<!\bsaint[ ._-])"
+_AFTER = r"(?![\w-])(?!'(?!s\b)\w)"
+# The "@" of an address, also as schools disguise it: "name [at] school.sch.uk".
+_AT = r"(?: ?@ ?| ?[\[(] ?at ?[\])] ?| at )"
 _ATTRIBUTE = re.compile(r"""=\s*"([^"]*)"|=\s*'([^']*)'""")
-
-
-@lru_cache(maxsize=4096)
-def _fold(character: str) -> str:
-    """One character as names are compared: no case, accent or look-alike punctuation."""
-    if character.isspace():
-        return " "
-    if character in _APOSTROPHES:
-        return "'"
-    if character in _DASHES:
-        return "-"
-    decomposed = unicodedata.normalize("NFKD", character)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return kept.translate(_ZERO_WIDTH).casefold()
-
-
-@lru_cache(maxsize=1)
-def _quick_table() -> dict[int, str | None]:
-    """What the quick fold deletes or changes: every combining mark, look-alike punctuation."""
-    table: dict[int, str | None] = {
-        code: None for code in range(0x110000) if unicodedata.combining(chr(code))
-    }
-    table.update(_ZERO_WIDTH)
-    table.update({ord(c): "'" for c in _APOSTROPHES})
-    table.update({ord(c): "-" for c in _DASHES})
-    return table
-
-
-def _words_of(document: str) -> set[bytes]:
-    """The words of a file, folded as names are: cheap for the ASCII words most files hold."""
-    raw = set(_RAW_WORD.findall(document.encode("utf-8", "replace").lower()))
-    words = {word for word in raw if word.isascii()}
-    for word in raw - words:
-        words.update(
-            _WORD.findall(fold(word.decode("utf-8", "replace")).encode("ascii", "replace"))
-        )
-    return words
-
-
-def _quick_fold(text: str, markup: bool) -> str:
-    if markup:
-        text = _COMMENT.sub("", text)
-        text = html.unescape(_ANY_TAG.sub(" ", _INLINE_TAG.sub("", text)))
-    folded = unicodedata.normalize("NFKD", text).translate(_quick_table())
-    return _SPACES.sub(" ", _NOT_NAME.sub(" ", folded)).casefold()
-
-
-def fold(text: str) -> str:
-    """`text` as names are compared, whitespace runs made single spaces."""
-    return re.sub(" +", " ", "".join(_fold(c) for c in text)).strip()
-
-
-@dataclass(frozen=True)
-class _Folded:
-    """Text folded for matching, with the offset in the original of each character."""
-
-    text: str
-    origin: list[int]
-    ends: list[int]
-
-
-def _folded_text(text: str) -> _Folded:
-    out: list[str] = []
-    origin: list[int] = []
-    ends: list[int] = []
-    _append(out, origin, ends, text, 0)
-    return _Folded("".join(out), origin, ends)
-
-
-def _append(
-    out: list[str], origin: list[int], ends: list[int], text: str, start: int, end: int = -1
-) -> None:
-    """Fold `text` (found at `start`, ending at `end` in the original) onto `out`."""
-    for index, character in enumerate(text):
-        at = start + index if end < 0 else start
-        stop = at + 1 if end < 0 else end
-        for folded in _fold(character):
-            if folded == " " and out and out[-1] == " ":
-                ends[-1] = stop
-                continue
-            out.append(folded)
-            origin.append(at)
-            ends.append(stop)
-
-
-def _folded_html(markup: str) -> _Folded:
-    """The text of HTML folded, inline tags read through, block tags as spaces."""
-    out: list[str] = []
-    origin: list[int] = []
-    ends: list[int] = []
-    for token in _HTML_TOKEN.finditer(markup):
-        piece = token.group()
-        if piece.startswith("<!--"):
-            continue
-        if token.group(2):
-            if token.group(2).lower() not in _INLINE_TAGS:
-                _append(out, origin, ends, " ", token.start(), token.end())
-            continue
-        if piece.startswith("&") and len(piece) > 1:
-            _append(out, origin, ends, html.unescape(piece), token.start(), token.end())
-        else:
-            _append(out, origin, ends, piece, token.start())
-    return _Folded("".join(out), origin, ends)
+_TAG_ATTRIBUTE = re.compile(r"""(\s[\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 class Mentions:
     """The names and addresses of people the site must not show, and where text names them."""
 
-    def __init__(self, names: Iterable[str], addresses: Iterable[str], mailbox: str) -> None:
-        folded_names = sorted({fold(n) for n in names if fold(n)}, key=len, reverse=True)
-        folded_addresses = sorted({fold(a) for a in addresses if "@" in a}, key=len, reverse=True)
-        self.names = tuple(folded_names)
-        self.addresses = tuple(folded_addresses)
-        self.mailbox = mailbox
-        patterns = [
-            rf"(?<![\w'-])(?P<name>{'|'.join(map(re.escape, folded_names))})"
-            r"(?![\w-])(?!'(?!s\b)\w)"
-            if folded_names
-            else "",
-            rf"(?<![\w.+-])(?P<address>{'|'.join(map(re.escape, folded_addresses))})(?![\w.-])"
-            if folded_addresses
-            else "",
+    def __init__(
+        self,
+        names: Iterable[str],
+        addresses: Iterable[str],
+        mailbox: str,
+        *,
+        shown_names: Iterable[str] = (),
+        dedications: Iterable[str] = (),
+    ) -> None:
+        """`shown_names` are listed people's: a surname they share is found only in full.
+        `dedications` are names of schools, trusts and places, left as they are."""
+        shared = {surname_of(name) for name in shown_names} - {""}
+        forms = [
+            found
+            for name in sorted({fold(n) for n in names if fold(n)}, key=len, reverse=True)
+            if (found := name_forms(name, surname_shared=surname_of(name) in shared))
         ]
-        self._pattern = re.compile("|".join(p for p in patterns if p)) if any(patterns) else None
-        # For whole files: a name written out plainly has each of its words in the file.
-        self._words = [
-            frozenset(_WORD.findall(name.encode("ascii", "ignore")))
-            for name in (*folded_names, *folded_addresses)
+        self.names = tuple(form.surname for form in forms)
+        self.addresses = tuple(sorted({fold(a) for a in addresses if "@" in a}, key=len)[::-1])
+        self.mailbox = mailbox
+        name_patterns = [pattern for form in forms for pattern in form.patterns]
+        address_patterns = [_address_pattern(address) for address in self.addresses]
+        self._pattern = _compiled(name_patterns, address_patterns)
+        # Every form of a name holds the longest piece of its surname; an address, its name.
+        keys = [form.key for form in forms] + [a.split("@")[0] for a in self.addresses]
+        self._quick = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self._words = [form.words for form in forms] + [
+            frozenset(WORD.findall(local.encode("ascii", "ignore"))) for local in keys[len(forms) :]
         ]
         self._always = any(not words for words in self._words)
+        self._dedications = _dedications_naming(
+            dedications, _compiled(name_patterns, [], _BEFORE_ANY)
+        )
 
     def __bool__(self) -> bool:
         return self._pattern is not None
 
     def might_name(self, text: str, *, markup: bool = False) -> bool:
-        """Whether `text` could name someone: False is certain, True needs a closer look.
-
-        The text is folded at C speed, less exactly than `found` folds it but
-        never missing what `found` would find: characters that are no part of
-        a name become spaces, and combining marks fall away.
-        """
-        return self._pattern is not None and bool(self._pattern.search(_quick_fold(text, markup)))
+        """Whether `text` could name someone: False is certain, True needs a closer look."""
+        return self._quick is not None and bool(self._quick.search(quick_fold(text, markup)))
 
     def found(self, text: str, *, markup: bool = False) -> list[tuple[int, int, str]]:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
         if self._pattern is None or not self.might_name(text, markup=markup):
             return []
-        folded = _folded_html(text) if markup else _folded_text(text)
+        folded = folded_html(text) if markup else folded_text(text)
         return [
-            (folded.origin[m.start()], folded.ends[m.end() - 1], m.lastgroup or "name")
-            for m in self._pattern.finditer(folded.text)
+            (folded.origin[start], folded.ends[end - 1], kind)
+            for start, end, kind in self._spans(folded.text)
+        ]
+
+    def _spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """Each mention in folded text, less those inside a dedication."""
+        assert self._pattern is not None
+        kept = (
+            [(m.start(), m.end()) for m in self._dedications.finditer(folded)]
+            if self._dedications
+            else []
+        )
+        return [
+            (m.start(), m.end(), m.lastgroup or "name")
+            for m in self._pattern.finditer(folded)
+            if not any(start <= m.start() and m.end() <= end for start, end in kept)
         ]
 
     def withhold(self, text: str) -> str:
@@ -225,33 +112,79 @@ class Mentions:
         return _replaced(text, self.found(text), self.mailbox)
 
     def withhold_html(self, markup: str) -> str:
-        """HTML with each mention replaced in its text, tags left whole; addresses in links too."""
+        """HTML with each mention replaced in its text, tags left whole, and each attribute
+        that names someone (a link, an id, a title) taken off its tag."""
         spans = self.found(markup, markup=True)
         result = _replaced_in_markup(markup, spans, self.mailbox) if spans else markup
-        return self._addresses_in_attributes(result)
-
-    def named_in(self, document: str) -> list[str]:
-        """Every mention in a built file: its text and its tags' attributes, as folded."""
-        if self._pattern is None:
-            return []
-        present = _words_of(document)
-        if not self._always and not any(words <= present for words in self._words):
-            return []
-        found = []
-        if self.might_name(document, markup=True):
-            found += [m.group() for m in self._pattern.finditer(_folded_html(document).text)]
-        attributes = " ".join(
-            html.unescape(double or single) for double, single in _ATTRIBUTE.findall(document)
-        )
-        if self.might_name(attributes):
-            found += [m.group() for m in self._pattern.finditer(fold(attributes))]
-        return found
+        result = self._addresses_in_attributes(result)
+        if self._pattern is None or not self.might_name(unquote(result)):
+            return result
+        return _TAG.sub(self._tag_withheld, result)
 
     def _addresses_in_attributes(self, markup: str) -> str:
         if not self.addresses or "@" not in markup:
             return markup
         pattern = re.compile("|".join(map(re.escape, self.addresses)), re.IGNORECASE)
         return pattern.sub(self.mailbox, markup)
+
+    def _tag_withheld(self, tag: re.Match[str]) -> str:
+        def attribute(found: re.Match[str]) -> str:
+            value = found.group(2)[1:-1]
+            return "" if self._names_any(unquote(html.unescape(value))) else found.group()
+
+        return _TAG_ATTRIBUTE.sub(attribute, tag.group())
+
+    def _names_any(self, text: str) -> bool:
+        return bool(self.might_name(text) and self._spans(fold(text)))
+
+    def named_in(self, document: str) -> list[str]:
+        """Every mention in a built file: its text and its tags' attributes, as folded."""
+        if self._pattern is None:
+            return []
+        present = words_of(unquote(document))
+        if not self._always and not any(words <= present for words in self._words):
+            return []
+        found = []
+        if self.might_name(document, markup=True):
+            # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
+            for text in (folded_html(document).text, fold(html.unescape(_TAG.sub(" ", document)))):
+                found += [text[start:end] for start, end, _ in self._spans(text)]
+        attributes = " ".join(
+            unquote(html.unescape(double or single))
+            for double, single in _ATTRIBUTE.findall(document)
+        )
+        if self.might_name(attributes):
+            text = fold(attributes)
+            found += [text[start:end] for start, end, _ in self._spans(text)]
+        return found
+
+
+def _dedications_naming(
+    dedications: Iterable[str], names: re.Pattern[str] | None
+) -> re.Pattern[str] | None:
+    """The dedications that hold a form of a name: only those need looking for."""
+    folded = {fold(d) for d in dedications}
+    naming = sorted((d for d in folded if names and names.search(d)), key=len, reverse=True)
+    # Written in a web address or an id too: "oakhurst-vale-academy".
+    return re.compile("|".join(joined(d) for d in naming)) if naming else None
+
+
+def _address_pattern(address: str) -> str:
+    local, _, domain = address.partition("@")
+    return f"{re.escape(local)}{_AT}{re.escape(domain)}"
+
+
+def _compiled(
+    names: list[str], addresses: list[str], before: str = _BEFORE
+) -> re.Pattern[str] | None:
+    patterns = []
+    if addresses:
+        # First: "d.lee@school" is an address before its "d.lee" is a name.
+        # A full stop ends a sentence, not the address, unless a word follows it.
+        patterns.append(rf"(?<![\w.+-])(?P<address>{'|'.join(addresses)})(?![\w-]|\.[\w-])")
+    if names:
+        patterns.append(rf"{before}(?P<name>{'|'.join(names)}){_AFTER}")
+    return re.compile("|".join(patterns)) if patterns else None
 
 
 def _replaced(text: str, spans: list[tuple[int, int, str]], mailbox: str) -> str:

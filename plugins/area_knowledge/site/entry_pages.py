@@ -24,7 +24,10 @@ def entry_pages(layout: Layout) -> list[SitePage]:
     def lay_out(entry: CaseStudy | Hub | Practitioner) -> tuple[SitePage, list[Problem]]:
         reported = len(layout.problems)
         page = _ENTRY_PAGES[type(entry)](layout, entry)  # type: ignore[operator]
-        return page, layout.problems[reported:]
+        # Taken back out, so that a page laid out here is not reported twice.
+        problems = layout.problems[reported:]
+        del layout.problems[reported:]
+        return page, problems
 
     pages = []
     for page, problems in forked_map(lay_out, entries):

@@ -69,6 +69,7 @@ def site_source(area: Area, settings: Settings, *, preview: bool = False) -> Sit
     ix = build_indexes(published)
     kmap = knowledge_map(ix, settings.review_years)
     layout = Layout(ix, kmap, settings, link_targets(area, ix, settings))
+    layout.problems += published.problems
     pages = [*section_pages(layout), *entry_pages(layout), *subject_pages(layout)]
     files: dict[str, bytes] = {}
     for path, text in {**data_files(ix, kmap), **feeds(ix, settings)}.items():

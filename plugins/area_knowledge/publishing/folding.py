@@ -1,0 +1,159 @@
+"""Text folded as names are compared: what makes two spellings of a name the same.
+
+Case, accents, whitespace and line breaks, apostrophes and dashes are folded;
+zero-width and direction-control characters dropped; letters of other
+scripts that look like Latin ones (Cyrillic 'a', Greek 'o') read as those. In
+HTML, inline tags (emphasis, links, code) are read through, block tags read
+as spaces, and entities decoded. Two folds: an exact one that keeps, for each
+folded character, where it came from (to replace a name in place), and a quick
+one at C speed that never misses what the exact one would find.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Dropped: soft hyphen, zero-width characters, and the controls of text direction
+# (a name written backwards behind a right-to-left override is still the name).
+_DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+_DROPPED += "".join(map(chr, range(0x202A, 0x202F))) + "".join(map(chr, range(0x2066, 0x206A)))
+_ZERO_WIDTH = dict.fromkeys(map(ord, _DROPPED))
+_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+# Cyrillic and Greek letters drawn as Latin ones: a name spelt with them is the name.
+# Capitals first (Greek capital eta is an H, its small letter is not), then small letters.
+_UPPER_LOOK_ALIKES = {
+    ord(k): v
+    for k, v in zip("АВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEKMHOPCTXIJSABEZHIKMNOPTYX", strict=True)  # noqa: RUF001
+}
+_LOWER_LOOK_ALIKES = {
+    ord(k): v
+    for k, v in zip("аеіјорсухѕԁԛԝһӏкαορικντυχε", "aeijopcyxsdqwhlkaopikvtuxe", strict=True)
+}
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
+    "sub sup time u var wbr".split()
+)
+# Markup as the finishing step and the sanitiser write it: comments, tags, entities, text.
+_HTML_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|&#?\w+;|[^<&]+|[<&]", re.S)
+WORD = re.compile(rb"[a-z0-9]+")
+# A word as bytes: ASCII letters and digits, and any character beyond ASCII.
+_RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
+_NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def _fold(character: str) -> str:
+    """One character as names are compared: no case, accent or look-alike punctuation."""
+    if character.isspace():
+        return " "
+    if character in _APOSTROPHES:
+        return "'"
+    if character in _DASHES:
+        return "-"
+    decomposed = unicodedata.normalize("NFKD", character)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return (
+        kept.translate(_ZERO_WIDTH)
+        .translate(_UPPER_LOOK_ALIKES)
+        .casefold()
+        .translate(_LOWER_LOOK_ALIKES)
+    )
+
+
+@lru_cache(maxsize=1)
+def _quick_table() -> dict[int, str | None]:
+    """What the quick fold deletes or changes: every combining mark, look-alike punctuation."""
+    table: dict[int, str | None] = {
+        code: None for code in range(0x110000) if unicodedata.combining(chr(code))
+    }
+    table.update(_ZERO_WIDTH)
+    table.update({ord(c): "'" for c in _APOSTROPHES})
+    table.update({ord(c): "-" for c in _DASHES})
+    table.update(_UPPER_LOOK_ALIKES)
+    return table
+
+
+def fold(text: str) -> str:
+    """`text` as names are compared, whitespace runs made single spaces."""
+    return re.sub(" +", " ", "".join(_fold(c) for c in text)).strip()
+
+
+def quick_fold(text: str, markup: bool) -> str:
+    """A looser fold at C speed: what is no part of a name becomes a space."""
+    if markup:
+        text = _COMMENT.sub("", text)
+        text = html.unescape(_ANY_TAG.sub(" ", _INLINE_TAG.sub("", text)))
+    folded = unicodedata.normalize("NFKD", text).translate(_quick_table())
+    folded = folded.casefold().translate(_LOWER_LOOK_ALIKES)
+    return _SPACES.sub(" ", _NOT_NAME.sub(" ", folded))
+
+
+def words_of(document: str) -> set[bytes]:
+    """The words of a file, folded as names are: cheap for the ASCII words most files hold."""
+    raw = set(_RAW_WORD.findall(document.encode("utf-8", "replace").lower()))
+    words = {word for word in raw if word.isascii()}
+    for word in raw - words:
+        words.update(WORD.findall(fold(word.decode("utf-8", "replace")).encode("ascii", "replace")))
+    return words
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Text folded for matching, with the offset in the original of each character."""
+
+    text: str
+    origin: list[int]
+    ends: list[int]
+
+
+def folded_text(text: str) -> Folded:
+    out: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    _append(out, origin, ends, text, 0)
+    return Folded("".join(out), origin, ends)
+
+
+def folded_html(markup: str) -> Folded:
+    """The text of HTML folded, inline tags read through, block tags as spaces."""
+    out: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    for token in _HTML_TOKEN.finditer(markup):
+        piece = token.group()
+        if piece.startswith("<!--"):
+            continue
+        if token.group(2):
+            if token.group(2).lower() not in INLINE_TAGS:
+                _append(out, origin, ends, " ", token.start(), token.end())
+            continue
+        if piece.startswith("&") and len(piece) > 1:
+            _append(out, origin, ends, html.unescape(piece), token.start(), token.end())
+        else:
+            _append(out, origin, ends, piece, token.start())
+    return Folded("".join(out), origin, ends)
+
+
+def _append(
+    out: list[str], origin: list[int], ends: list[int], text: str, start: int, end: int = -1
+) -> None:
+    """Fold `text` (found at `start`, ending at `end` in the original) onto `out`."""
+    for index, character in enumerate(text):
+        at = start + index if end < 0 else start
+        stop = at + 1 if end < 0 else end
+        for folded in _fold(character):
+            if folded == " " and out and out[-1] == " ":
+                ends[-1] = stop
+                continue
+            out.append(folded)
+            origin.append(at)
+            ends.append(stop)

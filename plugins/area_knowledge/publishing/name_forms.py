@@ -1,0 +1,100 @@
+"""The ways text writes one person's name, as patterns over folded text.
+
+Schools write "Priya Ramaswamy-Holt", but also "Ms Ramaswamy-Holt", "P.
+Ramaswamy-Holt", "Ramaswamy-Holt, P." and, in a web address or an id,
+"priya-ramaswamy-holt" or "Priya_Ramaswamy_Holt". Each form here is found
+between the parts of a name whatever joins them (a space, a hyphen, an
+underscore, a full stop, a line break). A surname alone is a mention only when
+it is a compound one ("Ramaswamy-Holt"): a single surname ("Holt") is too
+often a place or another person to be withheld wherever it appears.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .folding import WORD, fold
+
+# What may join two parts of a name, once folded.
+_JOIN = r"(?: ?[-_.+] ?| )"
+_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|mister)"
+# Lower-case words that belong to the surname after them: "van", "de la".
+_PARTICLES = frozenset(
+    "van von der den de del della di da du la le dos das ap bin bint al el".split()
+)
+# A single name shorter than this is a word ("The", "a"), not anyone to find.
+_SHORTEST_SINGLE_NAME = 4
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """The patterns of one name, and the folded words every one of them holds."""
+
+    patterns: tuple[str, ...]
+    surname: str
+    words: frozenset[bytes]
+
+    @property
+    def key(self) -> str:
+        """The longest piece of the surname: a cheap first look for any of the forms."""
+        return max(re.split(r"[ -]+", self.surname), key=len)
+
+
+def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
+    """Every form of `name`; only the full name when a listed person shares the surname."""
+    words = fold(name).split(" ")
+    if not words or not words[0]:
+        return None
+    if len(words) == 1:
+        if len(words[0]) < _SHORTEST_SINGLE_NAME:
+            return None
+        return NameForms((joined(words[0]),), words[0], _words(words[0]))
+    cut = _surname_start(words)
+    forenames, surname = words[:cut], " ".join(words[cut:])
+    full = joined(*words)
+    patterns = [full, joined(forenames[0], surname)]
+    if not surname_shared:
+        patterns += _surname_forms(forenames, surname)
+    return NameForms(tuple(dict.fromkeys(patterns)), surname, _words(surname))
+
+
+def surname_of(name: str) -> str:
+    """The folded surname of `name`, particles included: what the forms turn on."""
+    words = fold(name).split(" ")
+    return " ".join(words[_surname_start(words) :]) if len(words) > 1 else ""
+
+
+def _surname_forms(forenames: list[str], surname: str) -> list[str]:
+    """Forms that give the surname with a title or initials, or on its own if compound."""
+    last = joined(surname)
+    initial = re.escape(forenames[0][0])
+    # "P.", "P", "P. J.": later initials only with their full stops.
+    initials = rf"{initial}\.?(?: ?[a-z]\.)*"
+    title = rf"{_TITLES}(?:\. ?| )"
+    forms = [
+        rf"{title}(?:{initials} ?)?{last}",
+        rf"{initials} ?{last}",
+        rf"{last} ?, ?(?:{title})?(?:{joined(*forenames)}|{initials})",
+    ]
+    if len(re.split(r"[ -]", surname)) > 1:
+        forms.append(last)
+    return forms
+
+
+def _surname_start(words: list[str]) -> int:
+    """Where the surname begins: the last word, with the particles before it."""
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in _PARTICLES:
+        cut -= 1
+    return cut
+
+
+def joined(*parts: str) -> str:
+    """A pattern of `parts`, and of the pieces of each hyphenated part, joined as names are."""
+    pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
+    return _JOIN.join(map(re.escape, pieces))
+
+
+def _words(surname: str) -> frozenset[bytes]:
+    return frozenset(WORD.findall(surname.encode("ascii", "ignore")))

@@ -1,0 +1,100 @@
+"""Withholding: every form a school writes a withdrawn person's name in, and what is left alone.
+
+Hostile cases an attacker found in built sites: surnames with a title or
+initials, names split by markup or written in a web address, look-alike
+letters, addresses at the end of a sentence or disguised; and the other way
+round, a person's name inside a school's that must never stop the site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from area_knowledge.publishing.withholding import Mentions
+
+MAILBOX = "hello@partnership.example"
+PEOPLE = Mentions(
+    ["Priya Ramaswamy-Holt", "Declan Ashcombe-Reyes", "Thomas More", "Jane Doe"],
+    ["d.ashcombe-reyes@wharfside.sch.uk", "p.ramaswamy-holt@oakhurst.sch.uk"],
+    MAILBOX,
+    shown_names=["Sam Doe"],
+    dedications=["St Thomas More Catholic Primary School", "Thomas More Academy Trust"],
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Ramaswamy-Holt led it",
+        "Mrs P. Ramaswamy-Holt led it",
+        "P. Ramaswamy-Holt led it",
+        "Ramaswamy-Holt, P. led it",
+        "Ramaswamy-Holt, Priya led it",
+        "Priya Ramaswamy Holt led it",
+        "Ramaswamy Holt led it",
+        "Dr Ashcombe-Reyes led it",
+        "D Ashcombe Reyes led it",
+        "Pr\u0456ya R\u0430maswamy-Holt led it",
+        "priya_ramaswamy_holt led it",
+        "Priya Ramaswamy-Holt\u2019s class led it",
+    ],
+)
+def test_other_forms_of_a_withheld_name_are_withheld(text: str) -> None:
+    withheld = PEOPLE.withhold(text)
+
+    assert withheld.startswith("[name withheld]") or "[name withheld]" in withheld
+    assert "amaswamy" not in withheld and "Ashcombe" not in withheld
+    assert withheld.endswith("led it")
+
+
+def test_a_shared_surname_is_withheld_only_with_the_forename() -> None:
+    assert PEOPLE.withhold("Ms Doe and Sam Doe") == "Ms Doe and Sam Doe"
+    assert PEOPLE.withhold("Jane Doe and Sam Doe") == "[name withheld] and Sam Doe"
+
+
+def test_an_address_is_withheld_at_the_end_of_a_sentence_or_disguised() -> None:
+    assert PEOPLE.withhold("Write to d.ashcombe-reyes@wharfside.sch.uk.") == (
+        f"Write to {MAILBOX}."
+    )
+    assert PEOPLE.withhold("p.ramaswamy-holt [at] oakhurst.sch.uk") == MAILBOX
+
+
+def test_a_name_inside_a_school_or_after_saint_is_a_dedication_left_as_it_is() -> None:
+    text = "St Thomas More Catholic Primary School, the Thomas More Academy Trust, St Thomas More"
+
+    assert PEOPLE.withhold(text) == text
+    assert (
+        PEOPLE.named_in(f"<p>{text}</p><a href='/st-thomas-more-catholic-primary-school/'>") == []
+    )
+    assert PEOPLE.withhold("Thomas More phoned") == "[name withheld] phoned"
+
+
+def test_a_name_in_a_link_an_id_or_a_split_heading_is_withheld_from_html() -> None:
+    html = (
+        '<p><a href="https://example.org/staff/priya-ramaswamy-holt">profile</a></p>'
+        '<h2 id="priya-ramaswamy-holt">Priya Ramaswamy-<br>Holt</h2>'
+        '<p><a href="mailto:p.ramaswamy%2Dholt@oakhurst.sch.uk">write</a></p>'
+    )
+
+    withheld = PEOPLE.withhold_html(html)
+
+    assert PEOPLE.named_in(withheld) == []
+    assert "<a>profile</a>" in withheld and "<h2>[name withheld]<br></h2>" in withheld
+
+
+def test_the_guard_reads_adjacent_elements_as_separate_words() -> None:
+    page = "<span>Inclusion</span><span>Priya Ramaswamy-Holt</span>"
+
+    assert "priya ramaswamy-holt" in PEOPLE.named_in(page)
+
+
+@pytest.mark.parametrize("name", ["The", "a", "Al"])
+def test_a_name_too_short_to_be_anyone_is_not_withheld_from_every_text(name: str) -> None:
+    mentions = Mentions([name], [], MAILBOX)
+
+    assert mentions.withhold("The cat sat on a mat with Al.") == "The cat sat on a mat with Al."
+
+
+@pytest.mark.parametrize("text", ["Ms Janet Doe", "Jane Does", "Jane Doe-Smith", "Holt Primary"])
+def test_other_people_and_longer_names_are_left_as_they_are(text: str) -> None:
+    assert PEOPLE.withhold(text) == text
