@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import logging
 import re
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from pdf_files import document
 
 from area_knowledge import build_indexes, load_area, publish
 from conftest import (
@@ -284,6 +286,33 @@ def test_an_entry_whose_file_name_names_a_withheld_person_is_left_off(
         "ann-lee-coaching.md:1: warning: is left off the site" in m
         for m in build_log.at_least(logging.INFO)
     )
+
+
+def test_an_attachment_whose_text_names_a_withheld_person_is_left_off(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn")
+    named = zlib.compress(b"BT /F1 18 Tf 50 700 Td (Ask Ann Lee for the plans) Tj ET")
+    attachments = area.content / "attachments"
+    attachments.mkdir()
+    (attachments / "plans.pdf").write_bytes(
+        document(named, content_entries=b"/Filter /FlateDecode")
+    )
+    (attachments / "results.pdf").write_bytes(document())
+    area.case_study("coaching", body="See [the plans](../attachments/plans.pdf).")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    assert (site / "attachments" / "results.pdf").exists()
+    assert not (site / "attachments" / "plans.pdf").exists()
+    assert any(
+        "attachments/plans.pdf:1: warning: is left off the site: its text names a person" in m
+        for m in build_log.at_least(logging.INFO)
+    )
+    page = read_page(site, "case-studies/coaching/index.html")
+    assert "Ann Lee" not in page
+    assert ">the plans</a>." in page and "plans.pdf" not in page
 
 
 def test_built_under_a_sub_path_links_stay_inside_it(area: AreaWriter, tmp_path: Path) -> None:

@@ -163,6 +163,8 @@ class Attachment:
 
     name: str
     data: bytes
+    # Where the file is, as problems show it.
+    shown: str = ""
 
 
 @dataclass(frozen=True)

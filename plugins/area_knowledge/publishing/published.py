@@ -24,6 +24,7 @@ from ..contract.model import (
 )
 from ..contract.problems import Problem
 from ..contract.schema import PRACTITIONERS
+from ..reading.attachments import attachment_text
 from .folding import fold
 from .rules import has_page, person_is_listed
 from .withholding import Mentions
@@ -82,7 +83,7 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         practitioners={i: _person(p, mentions) for i, p in people.items()},
         pages={
             path: replace(
-                page, title=mentions.withhold(page.title), body=_body(page.body, mentions)
+                page, title=mentions.withhold(page.title), body=withheld_body(page.body, mentions)
             )
             for path, page in area.pages.items()
             if page.shown not in faulty
@@ -90,7 +91,7 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         attachments={
             name: attachment
             for name, attachment in area.attachments.items()
-            if not _names_anyone(name, mentions)
+            if _attachment_unnamed(attachment, mentions, problems)
         },
         unnamed_contacts=frozenset(
             s.id for s in studies.values() if any(c not in people for c in s.contacts)
@@ -106,6 +107,29 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
 def _names_anyone(file_name: str, mentions: Mentions) -> bool:
     """Whether a file name names someone: "ann-lee-coaching.md" names Ann Lee."""
     return bool(mentions.found(file_name.replace("-", " ").replace("_", " ")))
+
+
+def _attachment_unnamed(
+    attachment: Attachment, mentions: Mentions, problems: list[Problem]
+) -> bool:
+    """Whether neither the attachment's name nor the text it holds names someone withheld."""
+    if _names_anyone(attachment.name, mentions):
+        why = "its file name names"
+    elif mentions.found(attachment_text(attachment)):
+        why = "its text names"
+    else:
+        return True
+    problems.append(
+        Problem(
+            attachment.shown or attachment.name,
+            1,
+            "",
+            f"is left off the site: {why} a person who is no longer listed: "
+            "attach a copy without their name",
+            "warning",
+        )
+    )
+    return False
 
 
 def _unnamed(entry: CaseStudy | Hub, mentions: Mentions, problems: list[Problem]) -> bool:
@@ -149,7 +173,8 @@ def _dedications(area: Area) -> set[str]:
     return names
 
 
-def _body(body: str, mentions: Mentions) -> str:
+def withheld_body(body: str, mentions: Mentions) -> str:
+    """A body with every mention withheld, its placeholder kept as text by Markdown."""
     # Markdown reads the brackets of the placeholder as text once escaped.
     return mentions.withhold(body).replace("[name withheld]", "\\[name withheld\\]")
 
@@ -161,7 +186,7 @@ def _case_study(
         study,
         title=mentions.withhold(study.title),
         summary=mentions.withhold(study.summary),
-        body=_body(study.body, mentions),
+        body=withheld_body(study.body, mentions),
         contacts=tuple(c for c in study.contacts if c in people),
         hub=study.hub if study.hub in hubs else None,
         impact=tuple(
@@ -176,7 +201,7 @@ def _hub(hub: Hub, people: dict[str, Practitioner], mentions: Mentions) -> Hub:
         hub,
         title=mentions.withhold(hub.title),
         summary=mentions.withhold(hub.summary),
-        body=_body(hub.body, mentions),
+        body=withheld_body(hub.body, mentions),
         lead=hub.lead if hub.lead in people else None,
         meets=mentions.withhold(hub.meets),
         join=mentions.withhold(hub.join),
@@ -184,7 +209,9 @@ def _hub(hub: Hub, people: dict[str, Practitioner], mentions: Mentions) -> Hub:
 
 
 def _person(person: Practitioner, mentions: Mentions) -> Practitioner:
-    return replace(person, role=mentions.withhold(person.role), body=_body(person.body, mentions))
+    return replace(
+        person, role=mentions.withhold(person.role), body=withheld_body(person.body, mentions)
+    )
 
 
 def _theme(theme: Theme, mentions: Mentions) -> Theme:

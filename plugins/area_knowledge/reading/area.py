@@ -8,6 +8,7 @@ would have, so that a contributor fixes everything in one round.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -28,7 +29,15 @@ from ..contract.schema import (
 )
 from .attachments import read_attachment
 from .bounds import bound_problems
-from .files import entry_record, read_register, read_text, split_front_matter
+from .files import (
+    MAX_FILE_BYTES,
+    Record,
+    at_most_per_file,
+    entry_record,
+    read_register,
+    read_text,
+    split_front_matter,
+)
 from .inventory import ContentFile, take_inventory
 from .markup import markup_problems
 from .references import ReadEntry, Resolver
@@ -61,14 +70,14 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
             problems.append(
                 Problem(show(path), 1, "", f"is missing: every area needs content/{name}")
             )
-        registers[name] = read_register(file.path, file.shown, problems) if file else []
+        registers[name] = _read_register_once(file, problems) if file else []
     area.themes = read_themes(registers[THEMES_FILE], problems)
     area.schools = read_schools(registers[SCHOOLS_FILE], problems)
 
     read: list[ReadEntry] = []
     for collection in COLLECTIONS:
         for file in inventory.entries[collection.name]:
-            item = _read_entry(collection, file, area, problems)
+            item = _read_entry_once(collection, file, area, problems)
             if item is not None:
                 read.append(item)
     resolver = Resolver(area, read, problems)
@@ -83,6 +92,8 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
         attachment = read_attachment(file, problems)
         if attachment is not None:
             area.attachments[attachment.name] = attachment
+    # However many problems one file has, the log stays readable.
+    problems[:] = at_most_per_file(problems)
     return area
 
 
@@ -92,6 +103,60 @@ def _shown_from(base: str) -> Callable[[str], str]:
         return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
     return show
+
+
+# A preview loads the area again after every edit: a file it has read before, with
+# the same bytes, is not parsed again. Keyed by all that the reading depends on.
+_READ: dict[tuple[object, ...], tuple[ReadEntry | None, list[Problem], list[Mention]]] = {}
+_MOST_READ = 100_000
+
+
+def _read_entry_once(
+    collection: Collection, file: ContentFile, area: Area, problems: list[Problem]
+) -> ReadEntry | None:
+    """`_read_entry`, or what it gave for this file with the same bytes."""
+    data = _bytes_of(file.path)
+    if data is None:
+        return _read_entry(collection, file, area, problems)
+    key = (collection.name, file.path, file.shown, area.today, hashlib.sha256(data).digest())
+    if key not in _READ:
+        if len(_READ) >= _MOST_READ:
+            _READ.clear()
+        found: list[Problem] = []
+        doubted = len(area.people_in_doubt)
+        item = _read_entry(collection, file, area, found)
+        _READ[key] = (item, found, area.people_in_doubt[doubted:])
+        del area.people_in_doubt[doubted:]
+    item, found, doubted_people = _READ[key]
+    problems += found
+    area.people_in_doubt += doubted_people
+    return item
+
+
+# By file: the digest of the bytes last read, and what they gave.
+_REGISTERS: dict[tuple[str, str], tuple[bytes, list[Record], list[Problem]]] = {}
+
+
+def _read_register_once(file: ContentFile, problems: list[Problem]) -> list[Record]:
+    """`read_register`, or what it gave for this file with the same bytes."""
+    data = _bytes_of(file.path)
+    if data is None:
+        return read_register(file.path, file.shown, problems)
+    key, digest = (file.path, file.shown), hashlib.sha256(data).digest()
+    if key not in _REGISTERS or _REGISTERS[key][0] != digest:
+        found: list[Problem] = []
+        _REGISTERS[key] = (digest, read_register(file.path, file.shown, found), found)
+    _, records, found = _REGISTERS[key]
+    problems += found
+    return records
+
+
+def _bytes_of(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
 
 
 def _read_entry(

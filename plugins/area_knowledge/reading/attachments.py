@@ -2,19 +2,23 @@
 
 A file's name says what it claims to be; its first bytes say what it is. Only
 PNG, JPEG, GIF and WebP images and PDF documents are published, each at most
-`MAX_ATTACHMENT_BYTES`, and never a PDF that carries script, actions that
-launch programs, or embedded files. HTML and SVG never pass, whatever they are
-called, because a browser would run what they hold.
+`MAX_ATTACHMENT_BYTES`. HTML and SVG never pass, whatever they are called,
+because a browser would run what they hold.
+
+An attachment must not act and must not name anyone the page does not: a PDF
+that runs script, opens other files or links away from the site is refused
+(`attachment_pdf`), and an image is published without its metadata
+(`attachment_images`). What text a published attachment still holds is
+`attachment_text`, for the publishing step to look for withheld names in.
 """
 
 from __future__ import annotations
 
-import re
-import zlib
-
 from ..contract.model import Attachment
 from ..contract.problems import Problem
 from ..contract.schema import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES
+from .attachment_images import without_metadata
+from .attachment_pdf import Refused, pdf_text, read_pdf
 from .files import read_bytes
 from .inventory import ContentFile
 
@@ -26,18 +30,11 @@ _SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "gif": (b"GIF87a", b"GIF89a"),
     "webp": (b"RIFF",),
 }
-# PDF names of what a viewer may run or open; '#xx' escapes are decoded first.
-_PDF_ACTIVE = frozenset(
-    {b"JavaScript", b"JS", b"Launch", b"EmbeddedFile", b"EmbeddedFiles", b"RichMedia", b"XFA"}
-)
-_PDF_NAME = re.compile(rb"/([A-Za-z0-9#]+)")
-_PDF_STREAM = re.compile(rb"stream\r?\n")
-# Streams are inflated to look inside them, up to this much each.
-_MAX_INFLATED = 20_000_000
 
 
 def read_attachment(file: ContentFile, problems: list[Problem]) -> Attachment | None:
-    """The file if it is what its name says and carries nothing active; else a problem."""
+    """The file as it may be published if it is what its name says and does nothing but
+    show itself; else a problem naming the file and why."""
     data = read_bytes(file.path, file.shown, MAX_ATTACHMENT_BYTES, problems)
     if data is None:
         return None
@@ -54,39 +51,22 @@ def read_attachment(file: ContentFile, problems: list[Problem]) -> Attachment | 
             )
         )
         return None
-    if extension == "pdf" and _pdf_is_active(data):
-        problems.append(
-            Problem(
-                file.shown,
-                1,
-                "",
-                "is a PDF that carries script, launches programs or embeds files: "
-                "print it to a new PDF (File > Print > Save as PDF) and attach that",
-            )
-        )
+    if extension != "pdf":
+        return Attachment(file.name, without_metadata(extension, data), file.shown)
+    try:
+        read_pdf(data)
+    except Refused as refusal:
+        problems.append(Problem(file.shown, 1, "", str(refusal)))
         return None
-    return Attachment(file.name, data)
+    return Attachment(file.name, data, file.shown)
 
 
-def _pdf_is_active(data: bytes) -> bool:
-    """Whether the PDF, or any stream inside it, names something a viewer may run."""
-    if _names_active(data):
-        return True
-    view = memoryview(data)
-    for start in _PDF_STREAM.finditer(data):
-        inflater = zlib.decompressobj()
-        try:
-            inflated = inflater.decompress(view[start.end() :], _MAX_INFLATED)
-        except zlib.error:
-            continue
-        if _names_active(inflated):
-            return True
-    return False
-
-
-def _names_active(data: bytes) -> bool:
-    for match in _PDF_NAME.finditer(data):
-        name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), match[1])
-        if name in _PDF_ACTIVE:
-            return True
-    return False
+def attachment_text(attachment: Attachment) -> str:
+    """The text a reader could find in a published attachment: a PDF's, decoded; none in
+    an image, whose metadata was left out when it was read."""
+    if attachment.name.rpartition(".")[2].lower() != "pdf":
+        return ""
+    try:
+        return pdf_text(attachment.data)
+    except Refused:
+        return attachment.data.decode("latin-1")

@@ -3,12 +3,20 @@
 Nothing here knows the contract: it turns bytes into `Record`s (a mapping, the
 line of each value, and a Markdown body for entries) and reports files that
 cannot be read at all. A symbolic link is never followed, whatever the caller.
+
+It also knows the characters that no page may hold, in a body or in a field:
+those XML 1.0 forbids (a feed with one is not XML at all), the other controls,
+non-characters, and the controls that reorder text shown right to left, with
+which a date can be shown reversed or a name hidden.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +30,133 @@ from .yaml_safe import LineKey, kind_of, parse_yaml
 MAX_FILE_BYTES = 1_000_000
 
 FRONT_MATTER_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+# One file can have any number of problems; past this many, the rest are counted.
+MAX_PROBLEMS_PER_FILE = 50
+
+BIDI_CONTROLS: dict[str, str] = {
+    "\u061c": "an Arabic letter mark",
+    "\u200e": "a left-to-right mark",
+    "\u200f": "a right-to-left mark",
+    "\u202a": "a left-to-right embedding",
+    "\u202b": "a right-to-left embedding",
+    "\u202c": "the end of an embedding or override",
+    "\u202d": "a left-to-right override",
+    "\u202e": "a right-to-left override",
+    "\u2066": "a left-to-right isolate",
+    "\u2067": "a right-to-left isolate",
+    "\u2068": "a first-strong isolate",
+    "\u2069": "the end of an isolate",
+}
+# Where a field is one line of plain text, these hide or break what is shown.
+INVISIBLE_IN_FIELDS: dict[str, str] = {
+    "\u200b": "a zero-width space",
+    "\u2060": "a word joiner",
+    "\ufeff": "a zero-width no-break space (a byte-order mark)",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_REFUSED = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "".join(BIDI_CONTROLS)
+_REFUSED_IN_BODY = re.compile(f"[{_REFUSED}]")
+_REFUSED_IN_FIELDS = re.compile(f"[{_REFUSED}{''.join(INVISIBLE_IN_FIELDS)}]")
+
+
+def refused_character(text: str, *, in_body: bool = False) -> tuple[int, str] | None:
+    """The offset of the first character no page may hold, and a message naming it, or None."""
+    found = (_REFUSED_IN_BODY if in_body else _REFUSED_IN_FIELDS).search(text)
+    if found is None:
+        return None
+    before = text[: found.start()].strip()[-30:]
+    where = f" after '{before}'" if before else " at the start"
+    return found.start(), character_message(found.group(), where)
+
+
+def character_message(character: str, where: str = "") -> str:
+    """What is wrong with a character no page may hold, named as U+XXXX, and the fix.
+
+    `where` (" after 'Reading'", " on lines 3 and 5") follows the character's name.
+    """
+    code = ord(character)
+    named = f"U+{code:04X}"
+    if character in BIDI_CONTROLS:
+        return (
+            f"contains {named} ({BIDI_CONTROLS[character]}){where}, which reorders the text shown "
+            "around it: delete it; text in a right-to-left script is shown the right way "
+            "without it"
+        )
+    if character in INVISIBLE_IN_FIELDS:
+        return (
+            f"contains {named} ({INVISIBLE_IN_FIELDS[character]}){where}, which is invisible or "
+            "breaks the line: delete it, or write an ordinary space"
+        )
+    if 0xD800 <= code <= 0xDFFF:
+        kind = "half of a character pair, without its other half"
+    elif code < 0x20 or 0x7F <= code <= 0x9F:
+        kind = "a control character"
+    else:
+        kind = "not a character"
+    return (
+        f"contains {named} ({kind}){where}, which cannot be shown and breaks the site's feeds: "
+        "delete it (an editor may show it as a box, or not at all)"
+    )
+
+
+def body_character_problems(body: str, shown_as: str, first_line: int) -> list[Problem]:
+    """One problem for each character no page may hold, on the first line it is on."""
+    if _REFUSED_IN_BODY.search(body) is None:
+        return []
+    starts = [match.end() for match in re.finditer("\n", body)]
+    lines: dict[str, list[int]] = {}
+    for found in _REFUSED_IN_BODY.finditer(body):
+        on = lines.setdefault(found.group(), [])
+        line = first_line + bisect_right(starts, found.start())
+        if not on or on[-1] != line:
+            on.append(line)
+    problems = []
+    for character, on in lines.items():
+        where = ""
+        if len(on) > 1:
+            more = f" and {len(on) - 4} more" if len(on) > 4 else ""
+            where = " here and on line" + ("s " if len(on) > 2 else " ")
+            where += ", ".join(map(str, on[1:4])) + more
+        problems.append(Problem(shown_as, on[0], "body", character_message(character, where)))
+    return problems
+
+
+def at_most_per_file(
+    problems: Iterable[Problem], limit: int = MAX_PROBLEMS_PER_FILE
+) -> list[Problem]:
+    """The problems, at most `limit` of any one file, then one saying how many more there are.
+
+    Whatever a file holds, the log stays readable; a file keeps an error among
+    its problems if any of those left out is one, so that it is still not published.
+    """
+    kept: list[Problem] = []
+    counted: Counter[str] = Counter()
+    left_off: dict[str, list[Problem]] = {}
+    at: dict[str, int] = {}
+    for problem in problems:
+        counted[problem.path] += 1
+        if counted[problem.path] <= limit:
+            kept.append(problem)
+            continue
+        if problem.path not in left_off:
+            at[problem.path] = len(kept)
+            kept.append(problem)
+        left_off.setdefault(problem.path, []).append(problem)
+    for path, rest in left_off.items():
+        kept[at[path]] = Problem(
+            path,
+            rest[0].line,
+            "",
+            f"… and {len(rest)} more problems in this file: fix those above, "
+            "then check again to see the rest",
+            "error" if any(p.severity == "error" for p in rest) else "warning",
+        )
+    return kept
 
 
 @dataclass
@@ -68,7 +203,22 @@ def read_bytes(path: str, shown_as: str, limit: int, problems: list[Problem]) ->
 
 
 def read_text(path: str, shown_as: str, problems: list[Problem]) -> str | None:
-    """A file's text with a byte-order mark and Windows line endings accepted."""
+    """A file's text with a byte-order mark and Windows line endings accepted.
+
+    A Markdown file's body (all of it, where it has no front matter) is checked
+    for characters no page may hold; its fields are checked as they are read.
+    """
+    text = _decoded_text(path, shown_as, problems)
+    if text is not None and path.endswith(".md"):
+        parts = split_front_matter(text)
+        if parts is not None:
+            problems += body_character_problems(parts[1], shown_as, parts[2])
+        elif not text.startswith("---"):
+            problems += body_character_problems(text, shown_as, 1)
+    return text
+
+
+def _decoded_text(path: str, shown_as: str, problems: list[Problem]) -> str | None:
     raw = read_bytes(path, shown_as, MAX_FILE_BYTES, problems)
     if raw is None:
         return None
@@ -156,7 +306,7 @@ def entry_record(text: str, shown_as: str, problems: list[Problem]) -> Record | 
 
 def read_register(path: str, shown_as: str, problems: list[Problem]) -> list[Record]:
     """Read a register (`themes.yml`, `schools.yml`): a list of mappings."""
-    text = read_text(path, shown_as, problems)
+    text = _decoded_text(path, shown_as, problems)
     return [] if text is None else register_records(text, shown_as, problems)
 
 

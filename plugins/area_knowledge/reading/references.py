@@ -127,6 +127,7 @@ class Resolver:
             status=values["status"],
         )
         self.area.practitioners[item.id] = person
+        self._refuse_consent_to_come(item, person)
         self._warn_if_unlisted(item, person)
         self._warn_if_personal(item, person.contact)
 
@@ -222,6 +223,18 @@ class Resolver:
             )
         )
         return target
+
+    def _refuse_consent_to_come(self, item: ReadEntry, person: Practitioner) -> None:
+        """Consent is given on a day that has come: a later date is a mistake, never a plan."""
+        if person.consent > self.area.today:
+            self.problems.append(
+                Problem(
+                    item.record.path,
+                    item.record.line("consent"),
+                    "consent",
+                    f"{person.consent.isoformat()} is after today: give the date the person agreed",
+                )
+            )
 
     def _warn_if_unlisted(self, item: ReadEntry, person: Practitioner) -> None:
         if person.status == "withdrawn":

@@ -1,4 +1,8 @@
-"""The two registers: the area's themes and its schools, each item checked on its line."""
+"""The two registers: the area's themes and its schools, each item checked on its line.
+
+A locality is grouped by the name of its page: two spellings of one place
+("Oakhurst Vale", "oakhurst-vale") would write the same page, one over the other.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from ..contract.model import School, Theme
 from ..contract.problems import Problem
 from ..contract.schema import SCHOOL_FIELDS, THEME_FIELDS, is_reserved_id
 from .files import Record, register_records
-from .values import Ref, read_fields, suggest
+from .values import Ref, read_fields, slugify, suggest
 
 
 @dataclass(frozen=True)
@@ -31,15 +35,17 @@ def read_themes(register: list[Record], problems: list[Problem]) -> dict[str, Th
         if parent is not None and parent.parent is not None:
             item = read[theme.id]
             line = item.parent.line if item.parent else item.record.first_line
-            problems.append(
-                Problem(
-                    item.record.path,
-                    line,
-                    "parent",
-                    f"'{parent.id}' has a parent itself: one level of themes is enough, "
-                    f"so make '{theme.id}' a sub-theme of '{parent.parent}' or of none",
+            if parent.parent == theme.id:
+                message = (
+                    f"'{theme.id}' and '{parent.id}' are each other's parent: one level of "
+                    f"themes is enough, so delete the parent of one of them"
                 )
-            )
+            else:
+                message = (
+                    f"'{parent.id}' has a parent itself: one level of themes is enough, "
+                    f"so make '{theme.id}' a sub-theme of '{parent.parent}' or of none"
+                )
+            problems.append(Problem(item.record.path, line, "parent", message))
             themes[theme.id] = replace(theme, parent=None)
     return themes
 
@@ -160,6 +166,7 @@ def read_schools(records: list[Record], problems: list[Problem]) -> dict[int, Sc
             member=values["member"],
         )
     _check_previous_urns(schools, by_urn, problems)
+    _check_localities(schools, by_urn, problems)
     return schools
 
 
@@ -185,6 +192,41 @@ def _check_previous_urns(
                 claimed[old] = school.urn
                 continue
             problems.append(Problem(record.path, line, "previous_urns", message))
+
+
+def _check_localities(
+    schools: dict[int, School], records: dict[int, Record], problems: list[Problem]
+) -> None:
+    """Each place written one way: spellings that make one page name are one place."""
+    first: dict[str, tuple[str, int]] = {}
+    for school in schools.values():
+        if not school.locality:
+            continue
+        record = records[school.urn]
+        line = record.line("locality")
+        slug = slugify(school.locality)
+        if not slug:
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    "locality",
+                    f"'{school.locality}' has no letters or digits: write the name of the "
+                    "town or district, or leave locality out",
+                )
+            )
+            continue
+        spelling, first_line = first.setdefault(slug, (school.locality, line))
+        if spelling != school.locality:
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    "locality",
+                    f"'{school.locality}' and '{spelling}' (line {first_line}) are the same "
+                    f"place written two ways: write it one way, e.g. '{spelling}'",
+                )
+            )
 
 
 def school_register_problems(text: str, shown_as: str) -> list[Problem]:

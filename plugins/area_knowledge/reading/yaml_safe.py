@@ -6,6 +6,13 @@ Nesting is bounded before anything is composed, because libyaml composes
 recursively and a file nested 40,000 deep would crash the whole run. A key
 given twice is found in every mapping, at every depth: YAML would silently
 keep the last.
+
+What a document is made of is checked before anything is built from it: every
+unknown tag, every merge key (`<<`) and every key that is not a field name, each
+on its line. A merge key is the one thing that makes building a document cost
+more than reading it (PyYAML copies the merged fields into every mapping, so
+twenty lines merging twice each make a million keys); an alias (`*name`) is
+built once and shared, and nothing after this module walks into one twice.
 """
 
 from __future__ import annotations
@@ -24,6 +31,18 @@ from ..contract.problems import Problem
 MAX_DEPTH = 12
 
 LineKey = tuple[object, ...]
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_MERGE = _YAML_TAG + "merge"
+# What a key that is not text is read as, in a contributor's words.
+_KEY_KINDS = {
+    "int": "a number",
+    "float": "a number",
+    "bool": "a yes/no value",
+    "null": "nothing (null)",
+    "timestamp": "a date and time",
+    "binary": "binary data",
+}
 
 # libyaml's parser where it is installed: several times faster on large areas.
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -113,6 +132,12 @@ def parse_yaml(text: str, shown_as: str, first_line: int, problems: list[Problem
         node = loader.get_single_node()
         if node is None:
             return None
+        refused = False
+        for refusal in _refusals(node, first_line):
+            problems.append(Problem(shown_as, *refusal.problem))
+            refused = refused or refusal.blocks
+        if refused:
+            return None
         value = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -123,13 +148,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int, problems: list[Problem
         problems.append(Problem(shown_as, line, "", f"is not valid YAML: {_reason(error)}"))
         return None
     except yaml.YAMLError as error:
-        # Reader errors (a control character, say) carry no mark of their own kind.
-        position = getattr(error, "position", None)
-        line = first_line + (text[:position].count("\n") if position is not None else 0)
-        reason = getattr(error, "reason", "") or "it cannot be read"
-        problems.append(
-            Problem(shown_as, line, "", f"is not valid YAML: {reason}: remove the character")
-        )
+        problems.append(_unreadable_character(error, text, shown_as, first_line))
         return None
     except (ValueError, KeyError, AttributeError, TypeError, OverflowError, RecursionError):
         # PyYAML's constructors raise these for tagged values they cannot build
@@ -150,6 +169,147 @@ def parse_yaml(text: str, shown_as: str, first_line: int, problems: list[Problem
     for key, line in _walk(node, (), first_line, lines, set()):
         problems.append(Problem(shown_as, line, str(key[-1]), "is given twice: keep one of them"))
     return Parsed(node, value, lines)
+
+
+def _unreadable_character(
+    error: yaml.YAMLError, text: str, shown_as: str, first_line: int
+) -> Problem:
+    """A reader error (a control character, say), on the line of the character it names."""
+    # libyaml gives the position in bytes, PyYAML in characters: find the character instead.
+    code = getattr(error, "character", None)
+    at = text.find(chr(code)) if isinstance(code, int) and 0 <= code < 0x110000 else -1
+    line = first_line + (text.count("\n", 0, at) if at >= 0 else 0)
+    if at < 0 or not isinstance(code, int):
+        reason = getattr(error, "reason", "") or "it cannot be read"
+        return Problem(shown_as, line, "", f"is not valid YAML: {reason}: remove the character")
+    return Problem(
+        shown_as,
+        line,
+        "",
+        f"is not valid YAML: it contains the character U+{code:04X}, which YAML does not "
+        "allow (a control character, or not a character at all): delete it",
+    )
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """A problem with what a document is made of (line, field, message).
+
+    A refusal that `blocks` stops the document being built: a merge key would be
+    expanded, an unknown tag cannot be built. A key that is a number can be.
+    """
+
+    problem: tuple[int, str, str]
+    blocks: bool = True
+
+
+def _refusals(root: yaml.Node, first_line: int) -> Iterator[_Refusal]:
+    """Unknown tags, merge keys, keys that are not field names, values that hold themselves.
+
+    Each node is visited once, before anything is built: an alias is the very
+    node it names, so a document that repeats itself costs no more than its text.
+    """
+    seen: set[int] = set()
+    # Nodes still being walked: an alias to one of them is a value inside itself.
+    # Depth is bounded: an alias names a node before it, which is walked already.
+    open_nodes: set[int] = set()
+
+    def line(node: yaml.Node) -> int:
+        return first_line + node.start_mark.line
+
+    def visit(node: yaml.Node) -> Iterator[_Refusal]:
+        if id(node) in open_nodes:
+            yield _Refusal(
+                (
+                    line(node),
+                    "",
+                    "is too large or repeats itself: this value holds an alias ('*') to "
+                    "itself, so it never ends: write the value out, without '&' and '*'",
+                )
+            )
+            return
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if node.tag not in ContentLoader.yaml_constructors:
+            yield _Refusal((line(node), "", f"is not valid YAML: {_tag_refused(node.tag)}"))
+            return
+        open_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key_refusal = _key_refusal(key_node, line(key_node))
+                if key_refusal is not None:
+                    yield key_refusal
+                    if key_refusal.blocks:
+                        continue
+                yield from visit(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                yield from visit(item)
+        open_nodes.discard(id(node))
+
+    yield from visit(root)
+
+
+def _key_refusal(key: yaml.Node, line: int) -> _Refusal | None:
+    """Why a mapping's key is not a field name, or None when it is one."""
+    if key.tag == _MERGE:
+        return _Refusal(
+            (
+                line,
+                "",
+                "is not valid content: '<<' (a YAML merge key) copies fields from elsewhere, "
+                "and content does not use it: write each field out where it belongs",
+            )
+        )
+    if not isinstance(key, yaml.ScalarNode):
+        return _Refusal(
+            (
+                line,
+                "",
+                "is not valid YAML: a field name must be a word, written 'name: value', "
+                "not a list or a mapping",
+            )
+        )
+    if key.tag not in ContentLoader.yaml_constructors:
+        return _Refusal((line, "", f"is not valid YAML: {_tag_refused(key.tag)}"))
+    if key.tag == _YAML_TAG + "str":
+        return None
+    if not key.value:
+        return _Refusal(
+            (line, "", "a field name is missing before ':': write one, as in 'title: …'"),
+            blocks=False,
+        )
+    kind = _KEY_KINDS.get(key.tag.removeprefix(_YAML_TAG), "something other than text")
+    return _Refusal(
+        (
+            line,
+            _shown_key(key.value),
+            f"keys are field names: '{_shown_key(key.value)}' is read as {kind}; "
+            "write a field name, as in 'title: …'",
+        ),
+        blocks=False,
+    )
+
+
+def _shown_key(written: str) -> str:
+    return written if len(written) <= 40 and written.isprintable() else repr(written[:40])
+
+
+def _tag_refused(tag: str) -> str:
+    """The message for a tag content may not use, naming it as it was written."""
+    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    if shown.startswith("!!python/"):
+        # The tags that would run code: named as the family everyone knows.
+        return (
+            "tags such as '!!python/object' are not allowed in content: "
+            "write plain text, lists and fields"
+        )
+    shown = shown if len(shown) <= 40 and shown.isprintable() else repr(shown[:40])
+    return (
+        f"the tag '{shown}' is not allowed in content: "
+        "write plain text, lists and fields, without a '!' before the value"
+    )
 
 
 def _too_deep(text: str) -> int | None:
@@ -204,10 +364,8 @@ def _walk(
 def _reason(error: yaml.MarkedYAMLError) -> str:
     reason = error.problem or error.context or "cannot be read"
     if "could not determine a constructor" in reason:
-        return (
-            "tags such as '!!python/object' are not allowed in content: "
-            "write plain text, lists and fields"
-        )
+        tag = re.search(r"for the tag '([^']*)'", reason)
+        return _tag_refused(tag.group(1) if tag else "!")
     if "found character '\\t'" in reason or "cannot start any token" in reason:
         return f"{reason}: indent with spaces, not tabs, and quote text that starts with a symbol"
     if "unhashable key" in reason:

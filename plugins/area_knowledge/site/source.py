@@ -107,6 +107,10 @@ def link_targets(area: Area, ix: Indexes, settings: Settings) -> LinkTargets:
         for collection in COLLECTIONS
         for entry_id in getattr(area, collection.folder.replace("-", "_"))
     }
+    # An attachment left off the site, as one that names someone withheld, is known too.
+    known |= {
+        f"{ATTACHMENTS}/{name}" for name in set(area.attachments) - set(published.attachments)
+    }
     return LinkTargets(
         pages=frozenset(pages),
         known=frozenset(known | set(area.pages)),

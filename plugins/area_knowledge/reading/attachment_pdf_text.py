@@ -1,0 +1,203 @@
+"""The text a PDF shows or holds, decoded, for finding people's names in.
+
+Strings are read as a viewer shows them: escapes undone, UTF-16 where a
+byte-order mark says so. Page text drawn in a font that numbers its glyphs
+(as most generators do now) is read back through the font's map to Unicode
+(its ToUnicode CMap); each run of shown text is given once as laid out and
+once run together, so that a name is found whether its letters or its words
+were placed one by one.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Page text in fonts that number their glyphs is read through each font's map
+# to Unicode (at most this many maps), up to this many characters in all.
+MAX_CMAPS = 64
+MAX_CMAP_ENTRIES = 200_000
+MAX_MAPPED = 20_000_000
+
+# Strings as content streams show them: alone (Tj) or in an array with spacing (TJ).
+_LITERAL = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)"
+_HEX = rb"<[0-9A-Fa-f\x00\t\n\x0c\r ]*>"
+_SHOWN = re.compile(
+    rb"\[((?:" + _LITERAL + rb"|" + _HEX + rb"|[^\[\]()<>])*)\]"
+    rb"|(" + _LITERAL + rb"|" + _HEX + rb")",
+    re.S,
+)
+_IN_ARRAY = re.compile(rb"(" + _LITERAL + rb"|" + _HEX + rb")|(-\d+\.?\d*)", re.S)
+_CODESPACE = re.compile(rb"begincodespacerange(.*?)endcodespacerange", re.S)
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+_RANGE = re.compile(
+    rb"<([0-9A-Fa-f]{1,8})>\s*<([0-9A-Fa-f]{1,8})>\s*(?:<([0-9A-Fa-f]{1,64})>|\[([^\]]*)\])"
+)
+_STRING_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|\r|\n)|(.))", re.S)
+_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+# Spacing in a TJ array, in thousandths of the font size, wider than this is a space.
+_WORD_GAP = -180
+_SPACES = re.compile(rb"[\x00\t\n\x0c\r ]")
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
+
+
+def hex_bytes(digits: bytes) -> bytes:
+    """A hexadecimal string's bytes, spaces ignored and an odd last digit padded;
+    ValueError if it holds anything else."""
+    digits = _SPACES.sub(b"", digits)
+    if _NOT_HEX.search(digits):
+        raise ValueError("not hexadecimal")
+    return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+
+
+def unescaped(raw: bytes) -> bytes:
+    """A literal string's bytes, its backslash escapes undone."""
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        octal, _line, other = match.groups()
+        if octal is not None:
+            return bytes([int(octal, 8) & 0xFF])
+        if other is not None:
+            return _ESCAPED.get(other, other)
+        return b""
+
+    return _STRING_ESCAPE.sub(replace, raw)
+
+
+def stream_text(decoded: bytes) -> str:
+    """A decoded stream as text: as it is, its XML references decoded, the strings it shows."""
+    text = _text_of(decoded)
+    parts = [text]
+    if "&" in text:
+        parts.append(html.unescape(text))
+    parts.append(strings_text(decoded))
+    return "\n".join(parts)
+
+
+def strings_text(chunk: bytes) -> str:
+    """The strings in `chunk`, each shown text run once as laid out and once run together."""
+    return _rendered(_shown_runs(chunk), _text_of)
+
+
+def _rendered(runs: list[list[bytes | None]], decode: Callable[[bytes], str]) -> str:
+    if not runs:
+        return ""
+    laid_out = ["".join(" " if piece is None else decode(piece) for piece in run) for run in runs]
+    together = "".join(decode(piece) for run in runs for piece in run if piece is not None)
+    return " ".join(laid_out) + "\n" + together
+
+
+def _shown_runs(chunk: bytes) -> list[list[bytes | None]]:
+    """Each string shown alone, or array of strings shown together (None where spacing is
+    wide enough to be a space between words), as raw bytes."""
+    runs: list[list[bytes | None]] = []
+    for match in _SHOWN.finditer(chunk):
+        if match[1] is None:
+            runs.append([_string_bytes(match[2])])
+            continue
+        run: list[bytes | None] = []
+        for item in _IN_ARRAY.finditer(match[1]):
+            if item[1] is not None:
+                run.append(_string_bytes(item[1]))
+            elif run and float(item[2]) < _WORD_GAP:
+                run.append(None)
+        if run:
+            runs.append(run)
+    return runs
+
+
+def _string_bytes(token: bytes) -> bytes:
+    if token.startswith(b"("):
+        return unescaped(token[1:-1])
+    try:
+        return hex_bytes(token[1:-1])
+    except ValueError:
+        return b""
+
+
+@dataclass(frozen=True)
+class ToUnicode:
+    """A font's map from its codes (one or two bytes each) to Unicode (a ToUnicode CMap)."""
+
+    width: int
+    table: dict[int, str]
+
+    def text(self, raw: bytes) -> str:
+        if self.width == 1:
+            codes = raw.decode("latin-1")
+        else:
+            codes = raw[: len(raw) // 2 * 2].decode("utf-16-be", "surrogatepass")
+        return codes.translate(self.table)
+
+
+def to_unicode_map(decoded: bytes) -> ToUnicode | None:
+    """The map a ToUnicode CMap stream sets out, if it is one and its codes are of one width,
+    1 or 2 bytes."""
+    if b"begincmap" not in decoded:
+        return None
+    space = _CODESPACE.search(decoded)
+    first = _HEX_TOKEN.search(space[1]) if space else _HEX_TOKEN.search(decoded)
+    width = len(re.sub(rb"\s", b"", first[1])) // 2 if first else 0
+    if width not in (1, 2):
+        return None
+    table: dict[int, str] = {}
+    for block in _BFCHAR.findall(decoded):
+        tokens = [re.sub(rb"\s", b"", t) for t in _HEX_TOKEN.findall(block)]
+        for source, target in zip(tokens[::2], tokens[1::2], strict=False):
+            table[int(source or b"0", 16)] = _unicode(target)
+    for block in _BFRANGE.findall(decoded):
+        for low, high, target, targets in _RANGE.findall(block):
+            start, end = int(low, 16), int(high, 16)
+            if not 0 <= end - start <= 0xFFFF or len(table) > MAX_CMAP_ENTRIES:
+                return None
+            if targets:
+                listed = [re.sub(rb"\s", b"", t) for t in _HEX_TOKEN.findall(targets)]
+                table.update(zip(range(start, end + 1), map(_unicode, listed), strict=False))
+                continue
+            base, size = int(target, 16), len(target) // 2
+            for offset in range(end - start + 1):
+                code = (base + offset) % (1 << (8 * size))
+                table[start + offset] = _unicode(code.to_bytes(size, "big").hex().encode())
+    return ToUnicode(width, table) if table else None
+
+
+def _unicode(target: bytes) -> str:
+    try:
+        return bytes.fromhex(target.decode("ascii")).decode("utf-16-be", "replace")
+    except ValueError:
+        return ""
+
+
+def mapped_text(shown: list[bytes], cmaps: list[ToUnicode]) -> list[str]:
+    """Page text read through each font's map, until `MAX_MAPPED` characters are made."""
+    if not cmaps:
+        return []
+    runs = [chunk_runs for chunk in shown if (chunk_runs := _shown_runs(chunk))]
+    parts, made = [], 0
+    for cmap in cmaps:
+        for chunk_runs in runs:
+            part = _rendered(chunk_runs, cmap.text)
+            parts.append(part)
+            made += len(part)
+            if made > MAX_MAPPED:
+                return parts
+    return parts
+
+
+def _text_of(raw: bytes) -> str:
+    """Bytes as a viewer would show them: UTF-16 or UTF-8 where a byte-order mark says so."""
+    if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
+        text = raw.decode("utf-16", "replace")
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        text = raw[3:].decode("utf-8", "replace")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+    # A viewer shows nothing for a NUL: UTF-16 without its mark still reads as the name.
+    return text.replace("\x00", "") if "\x00" in text else text
