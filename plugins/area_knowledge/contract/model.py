@@ -75,6 +75,15 @@ class Entry:
     title: str
     body: str
     themes: tuple[str, ...]
+    # Values of fields the schema declares and this class does not name: a field
+    # just added to the schema reaches the exports and templates with no change here.
+    more: tuple[tuple[str, object], ...] = field(default=(), kw_only=True)
+
+    def value(self, name: str) -> object:
+        """The value of the field `name`, whether this class names it or not; None if unset."""
+        if name in self.__dataclass_fields__:
+            return getattr(self, name)
+        return dict(self.more).get(name)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Entry) and type(other) is type(self) and other.id == self.id

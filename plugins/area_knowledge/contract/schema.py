@@ -37,6 +37,36 @@ REFERENCE_KINDS = (Kind.THEME, Kind.SCHOOL, Kind.HUB, Kind.PRACTITIONER)
 SUMMARY_LIMIT = 300
 
 
+class Filled(str, Enum):
+    """How a form for a new entry fills a field: by asking, or by itself."""
+
+    ASKED = "asked"
+    # The day the file is written.
+    TODAY = "today"
+    # A year after the day the file is written.
+    A_YEAR_ON = "a-year-on"
+    # The person ticks that they agree; the value is the day they do.
+    AGREED = "agreed"
+    # Never on a new entry: the partnership sets it later.
+    LATER = "later"
+
+
+@dataclass(frozen=True)
+class Question:
+    """How the forms for a new entry (the share page, the issue forms) ask for a field."""
+
+    label: str = ""
+    """What the form asks, in a teacher's words: "Schools that did the work"."""
+    hint: str = ""
+    """One sentence under the question; default: the field's `help`, unless that is about files."""
+    missing: str = ""
+    """What the form says when a required field is left empty; by default made from the label."""
+    autocomplete: str = ""
+    """The HTML autocomplete token where a person is asked about themselves: "name", "email"."""
+    filled: Filled = Filled.ASKED
+    """Whether the form asks for it, or fills it itself (the day, a year on) or not at all."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of an entry or a register item."""
@@ -48,6 +78,31 @@ class Field:
     choices: tuple[str, ...] = ()
     default: object = None
     help: str = ""
+    choice_labels: tuple[str, ...] = ()
+    """How forms show each of `choices`, in the same order; default: the choices as they are."""
+    question: Question = Question()
+
+    @property
+    def form_label(self) -> str:
+        """What a form calls the field: its question's label, else its name."""
+        return self.question.label or self.name.replace("_", " ").capitalize()
+
+    @property
+    def form_hint(self) -> str:
+        """The sentence a form shows under the field, or ''.
+
+        A reference's or a date's `help` says how to write it in a file
+        ("URN", "YYYY-MM-DD"), which is no help beside a list to choose from.
+        """
+        if self.question.hint or not self.help or self.kind in (*REFERENCE_KINDS, Kind.DATE):
+            return self.question.hint
+        return self.help[0].upper() + self.help[1:] + "."
+
+    @property
+    def labelled_choices(self) -> tuple[tuple[str, str], ...]:
+        """Each choice with the label forms show for it."""
+        labels = self.choice_labels or self.choices
+        return tuple(zip(self.choices, labels, strict=True))
 
 
 # Phases an entry may name. GIAS phases of schools map onto these.
@@ -137,6 +192,7 @@ IMPACT_FIELDS: tuple[Field, ...] = (
         required=True,
         choices=tuple(EVIDENCE),
         help="how strong the evidence is",
+        choice_labels=tuple(EVIDENCE.values()),
     ),
 )
 
@@ -161,17 +217,99 @@ SCHOOL_FIELDS: tuple[Field, ...] = (
 )
 
 CASE_STUDY_FIELDS: tuple[Field, ...] = (
-    Field("title", Kind.TEXT, required=True),
-    Field("summary", Kind.SUMMARY, required=True, help="what was done and what changed"),
-    Field("themes", Kind.THEME, required=True, many=True, help="theme ids or aliases"),
-    Field("schools", Kind.SCHOOL, required=True, many=True, help="URNs of the schools"),
-    Field("hub", Kind.HUB, help="the hub it came from"),
-    Field("contacts", Kind.PRACTITIONER, many=True, default=(), help="whom to ask"),
-    Field("phases", Kind.PHASE, many=True, default=(), help="when absent, the schools'"),
-    Field("published", Kind.DATE, required=True, help="YYYY-MM-DD"),
-    Field("reviewed", Kind.DATE, help="last time its owners confirmed it"),
-    Field("impact", Kind.IMPACT, many=True, default=(), help="measure, result, evidence"),
-    Field("status", Kind.CHOICE, choices=CASE_STUDY_STATUSES, default="published"),
+    Field(
+        "title",
+        Kind.TEXT,
+        required=True,
+        question=Question(
+            hint="What you did, in a few words: “The Tuesday Twenty: a reading fluency clinic”.",
+            autocomplete="off",
+        ),
+    ),
+    Field(
+        "summary",
+        Kind.SUMMARY,
+        required=True,
+        help="what was done and what changed",
+        question=Question(
+            hint="One or two sentences: what was done and what changed. "
+            f"At most {SUMMARY_LIMIT} characters.",
+            missing="Enter a summary of what was done and what changed",
+        ),
+    ),
+    Field(
+        "themes",
+        Kind.THEME,
+        required=True,
+        many=True,
+        help="theme ids or aliases",
+        question=Question(hint="Choose every theme the work is about."),
+    ),
+    Field(
+        "schools",
+        Kind.SCHOOL,
+        required=True,
+        many=True,
+        help="URNs of the schools",
+        question=Question(label="Schools that did the work"),
+    ),
+    Field(
+        "hub",
+        Kind.HUB,
+        help="the hub it came from",
+        question=Question(hint="If the work came from one of the area's hubs."),
+    ),
+    Field(
+        "contacts",
+        Kind.PRACTITIONER,
+        many=True,
+        default=(),
+        help="whom to ask",
+        question=Question(
+            label="Whom to ask",
+            hint="Listed experts who can answer questions about it. "
+            "Not listed yet? List yourself as an expert first.",
+        ),
+    ),
+    Field(
+        "phases",
+        Kind.PHASE,
+        many=True,
+        default=(),
+        help="when absent, the schools'",
+        question=Question(hint="Leave empty to take the phases of the schools."),
+    ),
+    Field(
+        "published",
+        Kind.DATE,
+        required=True,
+        help="YYYY-MM-DD",
+        question=Question(filled=Filled.TODAY),
+    ),
+    Field(
+        "reviewed",
+        Kind.DATE,
+        help="last time its owners confirmed it",
+        question=Question(filled=Filled.LATER),
+    ),
+    Field(
+        "impact",
+        Kind.IMPACT,
+        many=True,
+        default=(),
+        help="measure, result, evidence",
+        question=Question(
+            hint="Each result with a figure and how strong the evidence is, e.g. “Reading age” "
+            "— “up 18 months in 8 weeks” — school data."
+        ),
+    ),
+    Field(
+        "status",
+        Kind.CHOICE,
+        choices=CASE_STUDY_STATUSES,
+        default="published",
+        question=Question(filled=Filled.LATER),
+    ),
 )
 
 HUB_FIELDS: tuple[Field, ...] = (
@@ -187,18 +325,105 @@ HUB_FIELDS: tuple[Field, ...] = (
 )
 
 PRACTITIONER_FIELDS: tuple[Field, ...] = (
-    Field("name", Kind.TEXT, required=True),
-    Field("role", Kind.TEXT, required=True),
-    Field("school", Kind.SCHOOL, required=True, help="URN"),
-    Field("themes", Kind.THEME, required=True, many=True, help="areas of expertise"),
-    Field("phases", Kind.PHASE, many=True, default=(), help="when absent, the school's"),
-    Field("designations", Kind.CHOICE, many=True, choices=tuple(DESIGNATIONS), default=()),
-    Field("offers", Kind.CHOICE, many=True, choices=tuple(OFFERS), default=()),
-    Field("availability", Kind.CHOICE, choices=tuple(AVAILABILITY), default="available"),
-    Field("contact", Kind.EMAIL, help="a work address"),
-    Field("consent", Kind.DATE, required=True, help="when they agreed to be listed"),
-    Field("review_by", Kind.DATE, required=True, help="when the listing must be confirmed"),
-    Field("status", Kind.CHOICE, choices=PRACTITIONER_STATUSES, default="listed"),
+    Field(
+        "name",
+        Kind.TEXT,
+        required=True,
+        question=Question(label="Your name", autocomplete="name"),
+    ),
+    Field(
+        "role",
+        Kind.TEXT,
+        required=True,
+        question=Question(
+            label="Your role",
+            hint="For example “Assistant headteacher and reading lead”.",
+            autocomplete="organization-title",
+        ),
+    ),
+    Field(
+        "school",
+        Kind.SCHOOL,
+        required=True,
+        help="URN",
+        question=Question(label="Your school"),
+    ),
+    Field(
+        "themes",
+        Kind.THEME,
+        required=True,
+        many=True,
+        help="areas of expertise",
+        question=Question(label="Your areas of expertise"),
+    ),
+    Field(
+        "phases",
+        Kind.PHASE,
+        many=True,
+        default=(),
+        help="when absent, the school's",
+        question=Question(hint="Leave empty to take your school's."),
+    ),
+    Field(
+        "designations",
+        Kind.CHOICE,
+        many=True,
+        choices=tuple(DESIGNATIONS),
+        default=(),
+        choice_labels=tuple(DESIGNATIONS.values()),
+    ),
+    Field(
+        "offers",
+        Kind.CHOICE,
+        many=True,
+        choices=tuple(OFFERS),
+        default=(),
+        choice_labels=tuple(OFFERS.values()),
+        question=Question(label="What you can offer"),
+    ),
+    Field(
+        "availability",
+        Kind.CHOICE,
+        choices=tuple(AVAILABILITY),
+        default="available",
+        choice_labels=tuple(AVAILABILITY.values()),
+    ),
+    Field(
+        "contact",
+        Kind.EMAIL,
+        help="a work address",
+        question=Question(
+            label="Work e-mail",
+            hint="Your school address, not a personal one. "
+            "Leave empty to be contacted through the partnership.",
+            autocomplete="email",
+        ),
+    ),
+    Field(
+        "consent",
+        Kind.DATE,
+        required=True,
+        help="when they agreed to be listed",
+        question=Question(
+            label="I agree to my name, role, school and work e-mail being published on the site.",
+            missing="Agree to be listed, or the partnership cannot publish your entry",
+            filled=Filled.AGREED,
+        ),
+    ),
+    Field(
+        "review_by",
+        Kind.DATE,
+        required=True,
+        help="when the listing must be confirmed",
+        question=Question(filled=Filled.A_YEAR_ON),
+    ),
+    Field(
+        "status",
+        Kind.CHOICE,
+        choices=PRACTITIONER_STATUSES,
+        default="listed",
+        question=Question(filled=Filled.LATER),
+    ),
 )
 
 

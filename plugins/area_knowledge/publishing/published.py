@@ -193,6 +193,7 @@ def _case_study(
             Impact(mentions.withhold(i.measure), mentions.withhold(i.result), i.evidence)
             for i in study.impact
         ),
+        more=_more(study.more, mentions),
     )
 
 
@@ -205,13 +206,33 @@ def _hub(hub: Hub, people: dict[str, Practitioner], mentions: Mentions) -> Hub:
         lead=hub.lead if hub.lead in people else None,
         meets=mentions.withhold(hub.meets),
         join=mentions.withhold(hub.join),
+        more=_more(hub.more, mentions),
     )
 
 
 def _person(person: Practitioner, mentions: Mentions) -> Practitioner:
     return replace(
-        person, role=mentions.withhold(person.role), body=withheld_body(person.body, mentions)
+        person,
+        role=mentions.withhold(person.role),
+        body=withheld_body(person.body, mentions),
+        more=_more(person.more, mentions),
     )
+
+
+def _more(
+    values: tuple[tuple[str, object], ...], mentions: Mentions
+) -> tuple[tuple[str, object], ...]:
+    """Values of fields the model does not name, every text in them withheld: a field
+    added to the schema is withheld before anyone writes code for it."""
+    return tuple((name, _withheld_value(value, mentions)) for name, value in values)
+
+
+def _withheld_value(value: object, mentions: Mentions) -> object:
+    if isinstance(value, str):
+        return mentions.withhold(value)
+    if isinstance(value, tuple):
+        return tuple(_withheld_value(item, mentions) for item in value)
+    return value
 
 
 def _theme(theme: Theme, mentions: Mentions) -> Theme:

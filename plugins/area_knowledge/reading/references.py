@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..contract.model import Area, CaseStudy, Hub, Practitioner
+from ..contract.model import Area, CaseStudy, Entry, Hub, Practitioner
 from ..contract.problems import Problem
 from ..contract.schema import (
     CASE_STUDIES,
@@ -68,7 +68,7 @@ class Resolver:
         if None in (values["title"], values["summary"], values["published"]):
             return
         self.area.case_studies[item.id] = CaseStudy(
-            **_base(item),
+            **_base(item, CaseStudy),
             themes=themes,
             title=values["title"],
             summary=values["summary"],
@@ -91,7 +91,7 @@ class Resolver:
         if None in (values["title"], values["summary"]):
             return
         self.area.hubs[item.id] = Hub(
-            **_base(item),
+            **_base(item, Hub),
             themes=themes,
             title=values["title"],
             summary=values["summary"],
@@ -112,7 +112,7 @@ class Resolver:
         if None in (values["name"], values["role"], values["consent"], values["review_by"]):
             return
         person = Practitioner(
-            **_base(item),
+            **_base(item, Practitioner),
             themes=themes,
             title=values["name"],
             role=values["role"],
@@ -284,8 +284,19 @@ class Resolver:
         return tuple(phases)
 
 
-def _base(item: ReadEntry) -> dict[str, Any]:
-    return {"id": item.id, "path": item.record.path, "body": item.record.body}
+# Fields an entry holds under another name: a practitioner's name is its title.
+_READ_AS = frozenset({"name"})
+
+
+def _base(item: ReadEntry, kind: type[Entry]) -> dict[str, Any]:
+    """What every entry is built with, and the values of fields `kind` does not name."""
+    named = kind.__dataclass_fields__
+    more = tuple(
+        (name, value)
+        for name, value in item.values.items()
+        if name not in named and name not in _READ_AS and value is not None
+    )
+    return {"id": item.id, "path": item.record.path, "body": item.record.body, "more": more}
 
 
 def _loosely(text: str) -> str:

@@ -1,30 +1,45 @@
-"""What the "Share your practice" page offers: choices from the registers and the new-file link.
+"""What the "Share your practice" page offers: its forms' fields, made from the schema.
 
-The page's form writes a file to the contract and opens GitHub's "create new
+The page's forms write a file to the contract and open GitHub's "create new
 file" page with it filled in; without JavaScript, the page offers the same
-templates that `scripts/new.py` writes.
+templates that `scripts/new.py` writes. Every field a form shows, and what its
+script checks and writes, comes from the schema's declaration of the field:
+the template draws each field by its `control`, and the script reads the same
+description from the page (`ShareForm.script_config`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..authoring.scaffold import SECTIONS, entry_text
 from ..contract.schema import (
-    AVAILABILITY,
     CASE_STUDIES,
-    DESIGNATIONS,
-    EVIDENCE,
-    OFFERS,
+    IMPACT_FIELDS,
     PHASES,
     PRACTITIONERS,
+    REFERENCE_KINDS,
     RESERVED_ID,
     SUMMARY_LIMIT,
     Collection,
+    Field,
+    Filled,
+    Kind,
 )
 from ..publishing.indexes import Indexes
+from ..reading.values import EMAIL
 from ..settings import Settings
+
+# The collections a contributor can propose from the page, in the page's order.
+OFFERED: tuple[Collection, ...] = (CASE_STUDIES, PRACTITIONERS)
+
+# Entries a field can name, which the area offers to choose from; hubs are chosen
+# only while active, people only while listed.
+_PICKED = (Kind.SCHOOL, Kind.HUB, Kind.PRACTITIONER)
+# Choices that are the area's, not the schema's: the page holds them once, in its controls.
+_AREA_KINDS = frozenset(kind.value for kind in REFERENCE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -35,34 +50,112 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class ShareField:
+    """One field as a form shows, checks and writes it."""
+
+    name: str
+    label: str
+    hint: str
+    help: str
+    required: bool
+    many: bool
+    kind: str
+    # What the template draws: text, textarea, email, date, checkbox, checkboxes,
+    # select (a vocabulary), entries (entries of the area, one per select), rows (of a
+    # structure's parts: impact), agreement; '' for a field the form fills itself.
+    control: str
+    filled: str
+    choices: tuple[Choice, ...] = ()
+    default: str = ""
+    missing: str = ""
+    invalid: str = ""
+    too_long: str = ""
+    limit: int = 0
+    noun: str = ""
+    placeholder: str = ""
+    autocomplete: str = ""
+    parts: tuple[ShareField, ...] = ()
+
+    @property
+    def grouped(self) -> bool:
+        """Whether its choices are drawn in groups: themes under their parents, schools by place."""
+        return any(choice.group for choice in self.choices)
+
+    def script(self) -> dict[str, Any]:
+        """What the page's script needs of the field; entries of the area stay in the page."""
+        described: dict[str, Any] = {
+            "name": self.name,
+            "label": self.label,
+            "help": self.help,
+            "required": self.required,
+            "many": self.many,
+            "kind": self.kind,
+            "control": self.control,
+            "filled": self.filled,
+            "choices": [
+                {"value": c.value, "label": c.label}
+                for c in (() if self.kind in _AREA_KINDS else self.choices)
+            ],
+            "missing": self.missing,
+            "invalid": self.invalid,
+            "tooLong": self.too_long,
+            "limit": self.limit,
+        }
+        if self.parts:
+            described["parts"] = [part.script() for part in self.parts]
+        return described
+
+
+@dataclass(frozen=True)
+class ShareCollection:
+    """One form of the page: the collection it adds to, and its fields in the contract's order."""
+
+    name: str
+    folder: str
+    title_field: str
+    fields: tuple[ShareField, ...]
+
+    @property
+    def asked(self) -> tuple[ShareField, ...]:
+        """The fields the form shows above the body's sections."""
+        return tuple(f for f in self.fields if f.control and f.control != "agreement")
+
+    @property
+    def agreements(self) -> tuple[ShareField, ...]:
+        """What the person must agree to, shown last, after everything they wrote."""
+        return tuple(f for f in self.fields if f.control == "agreement")
+
+
+@dataclass(frozen=True)
 class ShareForm:
     """Everything the share page's template and script need, as plain values."""
 
-    themes: list[Choice]
-    schools: list[Choice]
-    hubs: list[Choice]
-    people: list[Choice]
+    collections: dict[str, ShareCollection]
     taken_ids: dict[str, list[str]]
     new_file_url: str
-    folders: dict[str, str]
     sections: dict[str, list[dict[str, str]]]
     templates: dict[str, str]
-    summary_limit: int = SUMMARY_LIMIT
-    phases: tuple[Choice, ...] = tuple(Choice(k, v) for k, v in PHASES.items())
-    evidence: tuple[Choice, ...] = tuple(Choice(k, v) for k, v in EVIDENCE.items())
-    designations: tuple[Choice, ...] = tuple(Choice(k, v) for k, v in DESIGNATIONS.items())
-    offers: tuple[Choice, ...] = tuple(Choice(k, v) for k, v in OFFERS.items())
-    availability: tuple[Choice, ...] = tuple(Choice(k, v) for k, v in AVAILABILITY.items())
+
+    @property
+    def folders(self) -> dict[str, str]:
+        return {name: c.folder for name, c in self.collections.items()}
 
     def script_config(self) -> dict[str, object]:
-        """What the page's script needs to write the file and the link."""
+        """What the page's script needs to check the fields and write the file and the link."""
         return {
             "newFileUrl": self.new_file_url,
-            "folders": self.folders,
+            "collections": {
+                name: {
+                    "folder": c.folder,
+                    "titleField": c.title_field,
+                    "fields": [f.script() for f in c.fields],
+                }
+                for name, c in self.collections.items()
+            },
             "sections": self.sections,
             "takenIds": self.taken_ids,
-            "summaryLimit": self.summary_limit,
             "reservedId": RESERVED_ID.pattern,
+            "emailPattern": EMAIL.pattern,
         }
 
 
@@ -82,38 +175,157 @@ def new_file_url(repo_url: str, edit_uri: str, docs_folder: str) -> str:
     return f"{repo_url.rstrip('/')}/new/{branch}/" + (f"{folder}/" if folder else "")
 
 
-def share_form(indexes: Indexes, settings: Settings) -> ShareForm:
-    """The choices of the share page, from the published area."""
+def area_choices(indexes: Indexes) -> dict[Kind, tuple[Choice, ...]]:
+    """What the published area offers for each kind of reference."""
     area = indexes.area
-    repo_new_file_url = new_file_url(settings.repo_url, settings.edit_uri, settings.content_folder)
-    collections: tuple[Collection, ...] = (CASE_STUDIES, PRACTITIONERS)
-    return ShareForm(
-        themes=[
+    return {
+        Kind.THEME: tuple(
             Choice(
                 theme.id,
                 theme.title,
                 area.themes[theme.parent].title if theme.parent else theme.title,
             )
             for theme in indexes.themes
-        ],
-        schools=[
+        ),
+        Kind.SCHOOL: tuple(
             Choice(str(school.urn), f"{school.name} ({school.urn})", school.locality or "Other")
             for school in sorted(
                 area.schools.values(), key=lambda s: (s.locality.lower(), s.name.lower())
             )
-        ],
-        hubs=[Choice(hub.id, hub.title) for hub in indexes.hubs if hub.status == "active"],
-        people=[Choice(person.id, person.name) for person in indexes.practitioners],
+        ),
+        Kind.HUB: tuple(
+            Choice(hub.id, hub.title) for hub in indexes.hubs if hub.status == "active"
+        ),
+        Kind.PRACTITIONER: tuple(Choice(p.id, p.name) for p in indexes.practitioners),
+        Kind.PHASE: tuple(Choice(key, label) for key, label in PHASES.items()),
+    }
+
+
+def control(spec: Field) -> str:
+    """What a form draws for the field, by its kind; '' when the form fills it itself."""
+    filled = spec.question.filled
+    if filled is Filled.AGREED:
+        return "agreement"
+    if filled is not Filled.ASKED:
+        return ""
+    if spec.kind is Kind.IMPACT:
+        return "rows"
+    if spec.kind in _PICKED or (spec.kind is Kind.THEME and not spec.many):
+        return "entries"
+    if spec.kind in (Kind.THEME, Kind.PHASE, Kind.CHOICE):
+        return "checkboxes" if spec.many else "select"
+    controls = {
+        Kind.SUMMARY: "textarea",
+        Kind.EMAIL: "email",
+        Kind.DATE: "date",
+        Kind.BOOL: "checkbox",
+    }
+    return controls.get(spec.kind, "text")
+
+
+def share_field(spec: Field, choices: dict[Kind, tuple[Choice, ...]]) -> ShareField:
+    """One field of the contract as the share page's forms show, check and write it."""
+    drawn = control(spec)
+    label = spec.form_label
+    noun = (spec.name.removesuffix("s") if spec.many else spec.name).replace("_", " ")
+    offered = choices.get(spec.kind) or tuple(Choice(v, t) for v, t in spec.labelled_choices)
+    # The contract's one limit a reader can count down to; the validator checks the rest.
+    limit = SUMMARY_LIMIT if spec.kind is Kind.SUMMARY else 0
+    return ShareField(
+        name=spec.name,
+        label=label,
+        hint=spec.form_hint,
+        help=spec.help,
+        required=spec.required,
+        many=spec.many,
+        kind=spec.kind.value,
+        control=drawn,
+        filled=spec.question.filled.value,
+        choices=offered,
+        default=spec.default if isinstance(spec.default, str) else "",
+        missing=(spec.question.missing or _missing(drawn, spec.many, label, noun))
+        if spec.required
+        else "",
+        invalid=_invalid(spec),
+        too_long=f"Shorten {_the(label)} to {limit} characters" if limit else "",
+        limit=limit,
+        noun=noun.capitalize(),
+        placeholder=_placeholder(spec, noun),
+        autocomplete=spec.question.autocomplete,
+        parts=(
+            tuple(share_field(part, choices) for part in IMPACT_FIELDS)
+            if spec.kind is Kind.IMPACT
+            else ()
+        ),
+    )
+
+
+def _missing(drawn: str, many: bool, label: str, noun: str) -> str:
+    """What the form says of a required field left empty, as GOV.UK's forms say it."""
+    if drawn not in ("checkboxes", "entries", "select"):
+        return f"Enter {_a(label)}"
+    return f"Choose at least one {noun}" if many else f"Choose {_the(label)}"
+
+
+def _invalid(spec: Field) -> str:
+    """What the form says of a value the validator would refuse, where the form can tell."""
+    if spec.kind is not Kind.EMAIL:
+        return ""
+    return "Enter a work e-mail address like name@school.sch.uk" + (
+        "" if spec.required else ", or leave it empty"
+    )
+
+
+def _placeholder(spec: Field, noun: str) -> str:
+    """The first option of a list to choose from: none chosen yet."""
+    if spec.required:
+        return f"Choose {_a(noun)}"
+    return "Nobody yet" if spec.kind is Kind.PRACTITIONER else "None"
+
+
+def share_collection(collection: Collection, indexes: Indexes) -> ShareCollection:
+    """A collection's form: every field of the contract, each as the page shows it."""
+    choices = area_choices(indexes)
+    fields = tuple(share_field(spec, choices) for spec in collection.fields)
+    return ShareCollection(
+        name=collection.name,
+        folder=collection.folder,
+        title_field=collection.title_field.name,
+        # A reference with nothing to choose from, and not required, is left out.
+        fields=tuple(f for f in fields if f.control != "entries" or f.choices or f.required),
+    )
+
+
+def share_form(indexes: Indexes, settings: Settings) -> ShareForm:
+    """The forms of the share page, from the schema and the published area."""
+    return ShareForm(
+        collections={c.name: share_collection(c, indexes) for c in OFFERED},
         # Only published ids: an unlisted person's file name may be their name.
         taken_ids={
             CASE_STUDIES.name: sorted(s.id for s in (*indexes.case_studies, *indexes.archived)),
             PRACTITIONERS.name: sorted(p.id for p in indexes.practitioners),
         },
-        new_file_url=repo_new_file_url,
-        folders={c.name: c.folder for c in collections},
+        new_file_url=new_file_url(settings.repo_url, settings.edit_uri, settings.content_folder),
         sections={
-            c.name: [{"heading": h, "guidance": g} for h, g in SECTIONS[c.name]]
-            for c in collections
+            c.name: [{"heading": h, "guidance": g} for h, g in SECTIONS[c.name]] for c in OFFERED
         },
-        templates={c.name: entry_text(c, {}, settings.content_folder) for c in collections},
+        templates={c.name: entry_text(c, {}, settings.content_folder) for c in OFFERED},
     )
+
+
+def _lower(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
+def _the(label: str) -> str:
+    """'the summary', but 'your role'."""
+    text = _lower(label)
+    return text if text.startswith("your ") else f"the {text}"
+
+
+def _a(label: str) -> str:
+    """'a title', 'an impact', but 'your name'."""
+    text = _lower(label)
+    if text.startswith("your "):
+        return text
+    return ("an " if text[:1] in "aeiou" else "a ") + text

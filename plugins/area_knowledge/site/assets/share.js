@@ -1,5 +1,7 @@
 // "Share your practice": the forms write a file to the content contract and
-// open GitHub's "create new file" page with it filled in.
+// open GitHub's "create new file" page with it filled in. Which fields there
+// are, which are required, how each is checked and written: all of it is read
+// from the description the core makes of the schema (data-ak-config, share.py).
 
 (function () {
   "use strict";
@@ -35,14 +37,14 @@
     return name + ":\n" + values.map(function (v) { return "  - " + v + "\n"; }).join("");
   }
 
-  function checked(form, name) {
-    return Array.prototype.map.call(form.querySelectorAll("input[name='" + name + "']:checked"),
+  function checked(scope, name) {
+    return Array.prototype.map.call(scope.querySelectorAll("input[name='" + name + "']:checked"),
       function (box) { return box.value; });
   }
 
-  function chosen(form, name) {
+  function chosen(scope, name) {
     var values = [];
-    form.querySelectorAll("select[name='" + name + "']").forEach(function (select) {
+    scope.querySelectorAll("select[name='" + name + "']").forEach(function (select) {
       if (select.value && values.indexOf(select.value) < 0) values.push(select.value);
     });
     return values;
@@ -58,68 +60,97 @@
     return parts.join("\n");
   }
 
-  function caseStudyFile(form, today) {
-    var text = "---\n";
-    text += "title: " + yamlText(form.elements.title.value.trim()) + "\n";
-    text += "summary: " + yamlText(form.elements.summary.value.replace(/\s+/g, " ").trim()) + "\n";
-    text += yamlList("themes", checked(form, "themes"));
-    text += yamlList("schools", chosen(form, "schools"));
-    if (form.elements.hub && form.elements.hub.value) text += "hub: " + form.elements.hub.value + "\n";
-    text += yamlList("contacts", chosen(form, "contacts"));
-    text += yamlList("phases", checked(form, "phases"));
-    text += "published: " + isoDate(today) + "\n";
-    var impact = "";
-    form.querySelectorAll(".ak-impact__row").forEach(function (row) {
-      var measure = row.querySelector("[name=measure]").value.trim();
-      var result = row.querySelector("[name=result]").value.trim();
-      if (!measure && !result) return;
-      impact += "  - measure: " + yamlText(measure) + "\n    result: " + yamlText(result) +
-        "\n    evidence: " + row.querySelector("[name=evidence]").value + "\n";
-    });
-    if (impact) text += "impact:\n" + impact;
-    return text + "---\n\n" + body(form);
+  // The element a field's problems point to; none when the form does not show the field.
+  function control(form, field) {
+    return form.querySelector("[data-ak-field='" + field.name + "']");
   }
 
-  function practitionerFile(form, today) {
-    var text = "---\n";
-    text += "name: " + yamlText(form.elements.name.value.trim()) + "\n";
-    text += "role: " + yamlText(form.elements.role.value.trim()) + "\n";
-    text += "school: " + chosen(form, "school")[0] + "\n";
-    text += yamlList("themes", checked(form, "themes"));
-    text += yamlList("phases", checked(form, "phases"));
-    text += yamlList("designations", checked(form, "designations"));
-    text += yamlList("offers", checked(form, "offers"));
-    text += "availability: " + form.elements.availability.value + "\n";
-    var contact = form.elements.contact.value.trim();
-    if (contact) text += "contact: " + yamlText(contact) + "\n";
-    text += "consent: " + isoDate(today) + "\n";
-    text += "review_by: " + isoDate(aYearAfter(today)) + "\n";
-    return text + "---\n\n" + body(form);
+  // Text as a contributor means it: trimmed, and what was typed in a box on one line.
+  function typed(scope, field) {
+    var input = scope.querySelector("[name='" + field.name + "']");
+    var text = input ? input.value : "";
+    return (field.control === "textarea" ? text.replace(/\s+/g, " ") : text).trim();
+  }
+
+  // Every value the form holds for a field, as the YAML writes it: ids and URNs bare.
+  function values(scope, field) {
+    if (field.control === "checkboxes") return checked(scope, field.name);
+    if (field.control === "entries" || field.control === "select") return chosen(scope, field.name);
+    if (field.control === "checkbox" || field.control === "agreement") {
+      return checked(scope, field.name).length ? ["true"] : [];
+    }
+    var text = typed(scope, field);
+    return text ? [text] : [];
+  }
+
+  // What a contributor typed is quoted; ids, URNs, dates and true, chosen from the form, are not.
+  var TYPED = ["text", "textarea", "email"];
+
+  function scalar(field, value) {
+    return TYPED.indexOf(field.control) >= 0 ? yamlText(value) : value;
+  }
+
+  // Each row of a list of structures (impact's) with anything in it, its parts in order.
+  function rows(form, field) {
+    var found = [];
+    control(form, field).querySelectorAll(".ak-impact__row").forEach(function (row) {
+      var parts = field.parts.map(function (part) { return values(row, part); });
+      var written = field.parts.some(function (part, index) {
+        return part.control !== "select" && parts[index].length;
+      });
+      if (written) found.push(parts);
+    });
+    return found;
+  }
+
+  function yamlField(form, field, today) {
+    var value;
+    if (field.filled === "today") value = isoDate(today);
+    else if (field.filled === "a-year-on") value = isoDate(aYearAfter(today));
+    else if (field.filled === "agreed") value = values(form, field).length ? isoDate(today) : "";
+    else if (field.filled !== "asked" || !control(form, field)) return "";
+    if (value !== undefined) return value ? field.name + ": " + value + "\n" : "";
+    if (field.control === "rows") {
+      var items = rows(form, field).map(function (parts) {
+        return field.parts.map(function (part, index) {
+          return (index ? "    " : "  - ") + part.name + ": " + scalar(part, parts[index][0] || "") + "\n";
+        }).join("");
+      });
+      return items.length ? field.name + ":\n" + items.join("") : "";
+    }
+    var found = values(form, field).map(function (v) { return scalar(field, v); });
+    if (field.many) return yamlList(field.name, found);
+    return found.length ? field.name + ": " + found[0] + "\n" : "";
+  }
+
+  function entryFile(form, fields, today) {
+    return "---\n" + fields.map(function (field) { return yamlField(form, field, today); }).join("") +
+      "---\n\n" + body(form);
   }
 
   // Problems in the order of the form's fields, as the summary lists them.
-  function problems(form, kind, limit) {
+  function problems(form, fields, email) {
     var found = [];
-    function need(id, ok, message) { if (!ok) found.push({ id: id, message: message }); }
-    if (kind === "case-study") {
-      need("cs-title", form.elements.title.value.trim(), "Enter a title");
-      var summary = form.elements.summary.value.trim();
-      need("cs-summary", summary, "Enter a summary of what was done and what changed");
-      need("cs-summary", summary.length <= limit, "Shorten the summary to " + limit + " characters");
-      need("cs-themes", checked(form, "themes").length, "Choose at least one theme");
-      need("cs-schools", chosen(form, "schools").length, "Choose at least one school");
-    } else {
-      need("pr-name", form.elements.name.value.trim(), "Enter your name");
-      need("pr-role", form.elements.role.value.trim(), "Enter your role");
-      need("pr-school", chosen(form, "school").length, "Choose your school");
-      need("pr-themes", checked(form, "themes").length, "Choose at least one theme");
-      var contact = form.elements.contact.value.trim();
-      need("pr-contact", !contact || /^[^@\s<>"']+@[^@\s<>"']+\.[^@\s<>"']+$/.test(contact),
-        "Enter a work e-mail address like name@school.sch.uk, or leave it empty");
-      need("pr-consent", form.elements.consent.checked,
-        "Agree to be listed, or the partnership cannot publish your entry");
-    }
-    return found;
+    fields.forEach(function (field) {
+      var target = control(form, field);
+      if (!target) return;
+      function need(ok, message) { if (!ok) found.push({ id: target.id, message: message }); }
+      if (field.control === "rows") {
+        rows(form, field).forEach(function (parts) {
+          field.parts.forEach(function (part, index) { need(!part.required || parts[index].length, part.missing); });
+        });
+        return;
+      }
+      var given = values(form, field);
+      if (field.required) need(given.length, field.missing);
+      if (field.limit && given.length) need(given[0].length <= field.limit, field.tooLong);
+      if (field.kind === "email" && given.length) need(email.test(given[0]), field.invalid);
+    });
+    return found.filter(function (problem, index) {
+      return found.findIndex(function (other) {
+        return other.id === problem.id && other.message === problem.message;
+      }) === index;
+    });
   }
 
   function showProblems(form, found) {
@@ -168,7 +199,8 @@
 
   function showResult(form, config, kind, text, id) {
     var result = form.querySelector("[data-ak-result]");
-    var path = "content/" + config.folders[kind] + "/" + id + ".md";
+    var folder = config.collections[kind].folder;
+    var path = "content/" + folder + "/" + id + ".md";
     result.textContent = "";
     var heading = el("h3", null, "Your file is ready");
     heading.tabIndex = -1;
@@ -187,7 +219,7 @@
     var actions = el("p", "ak-share__actions");
     if (config.newFileUrl) {
       var link = el("a", "md-button md-button--primary", "Propose it on GitHub");
-      link.href = config.newFileUrl + config.folders[kind] + "?filename=" + encodeURIComponent(id + ".md") +
+      link.href = config.newFileUrl + folder + "?filename=" + encodeURIComponent(id + ".md") +
         "&value=" + encodeURIComponent(text);
       link.target = "_blank";
       link.rel = "noopener";
@@ -274,37 +306,44 @@
     });
   }
 
+  // A counter under each field with a limit that shows one (the summary).
+  function setUpCounters(form, fields) {
+    fields.forEach(function (field) {
+      var input = control(form, field);
+      var count = input && input.id && document.getElementById(input.id + "-count");
+      if (!count || !field.limit) return;
+      var update = function () {
+        count.textContent = (field.limit - input.value.length) + " characters left";
+      };
+      input.addEventListener("input", update);
+      update();
+    });
+  }
+
   function setUpShare() {
     var root = document.querySelector("[data-ak-share]");
     if (!root || root.getAttribute("data-ak-ready")) return;
     root.setAttribute("data-ak-ready", "true");
     var config = JSON.parse(root.getAttribute("data-ak-config"));
+    var email = new RegExp(config.emailPattern);
     root.querySelectorAll("[data-ak-share-form]").forEach(function (form) {
       var kind = form.getAttribute("data-ak-share-form");
+      var fields = config.collections[kind].fields;
       addSections(form, config, kind);
       setUpRepeats(form);
-      var summary = form.elements.summary;
-      var count = form.querySelector("[data-ak-count]");
-      if (summary && count) {
-        var update = function () {
-          count.textContent = (config.summaryLimit - summary.value.length) + " characters left";
-        };
-        summary.addEventListener("input", update);
-        update();
-      }
+      setUpCounters(form, fields);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var found = problems(form, kind, config.summaryLimit);
+        var found = problems(form, fields, email);
         showProblems(form, found);
         if (found.length) {
           form.querySelector("[data-ak-result]").hidden = true;
           return;
         }
         var today = new Date();
-        var title = kind === "case-study" ? form.elements.title.value : form.elements.name.value;
-        var id = freeId(slugify(title) || kind, config.takenIds[kind] || [], config.reservedId);
-        var text = kind === "case-study" ? caseStudyFile(form, today) : practitionerFile(form, today);
-        showResult(form, config, kind, text, id);
+        var titleField = fields.filter(function (f) { return f.name === config.collections[kind].titleField; })[0];
+        var id = freeId(slugify(typed(form, titleField)) || kind, config.takenIds[kind] || [], config.reservedId);
+        showResult(form, config, kind, entryFile(form, fields, today), id);
       });
     });
     root.hidden = false;
