@@ -24,13 +24,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..contract.model import Area
 from ..reading.area import load_area
 from ..settings import DEFAULT_REVIEW_YEARS, Settings, SettingsProblem, settings_from
 from ..site.finishing.finish import THEME_ONLY_PAGE, FinishingFailed, finish_site
-from ..site.finishing.live import LiveFinishing
+from ..site.finishing.live import LiveFinishing, stop_indexing
 from ..site.page_source import splice_blocks
+from ..site.preview_files import PageSources, WrittenFiles
 from ..site.source import STYLESHEET, SiteSource, site_source
 from ..site.urls import SECTION_PAGES
+from ..site.warm import next_source
 from .config import ENGINE_EXTENSIONS, OVERRIDES, SCRIPTS, THEMES
 
 # Under the engine's own logger, so that its strict mode counts our warnings:
@@ -54,13 +57,21 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         self.empty_dir = ""
         self.settings: Settings | None = None
         self.source: SiteSource | None = None
+        self.area: Area | None = None
         self.blocks: dict[str, dict[str, str]] = {}
         self.dirty = False
         self.live: LiveFinishing | None = None
+        # A preview keeps these from one rebuild to the next (the engine keeps this object).
+        self.page_sources = PageSources()
+        self.written: WrittenFiles | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
         self.dirty = dirty
+        if self.preview and dirty:
+            # The engine warns of stale navigation on every dirty build; this plugin
+            # rewrites every page whose navigation or links changed, so it does not apply.
+            logging.getLogger(_ENGINE_BUILD).addFilter(_not_the_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name not in THEMES:
@@ -97,7 +108,11 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         shown_from = os.path.dirname(config.config_file_path or self.content_dir)
         started = time.monotonic()
         area = load_area(self.content_dir, shown_from=shown_from)
-        self.source = site_source(area, self.settings, preview=self.preview)
+        if self.preview:
+            self.source = next_source(self.source, self.area, area, self.settings)
+        else:
+            self.source = site_source(area, self.settings)
+        self.area = area
         log.info(
             f"Area read and laid out in {time.monotonic() - started:.1f} s: "
             f"{len(self.source.pages)} pages, {len(self.source.files)} other files"
@@ -107,26 +122,44 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         published = Files([])
         published.add_files_from_theme(config.theme.get_env(), config)
-        sources = self.source.page_sources(stash=True)
+        sources = self.page_sources.of(self.source)
         self.blocks = {uri: page.blocks for uri, page in sources.items()}
         # Only the pages the nav names may join it: an automatic nav of every page
         # would make the build quadratic (the theme writes the nav into each page).
         in_nav = _nav_pages(config.nav) if config.nav else {*SECTION_PAGES, "index.md"}
-        for uri, page in sources.items():
-            inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+        contents = {uri: page.markdown for uri, page in sources.items()} | self.source.files
+        fresh = None
+        if self.preview and self.dirty:
+            # Files the engine reads from disk, rewritten only when changed: its dirty
+            # build then renders only the pages an edit changed.
+            self.written = self.written or WrittenFiles(self.empty_dir + "-pages")
+            fresh = self.written.update(contents, lambda path: _dest(config, path))
+        for path, content in contents.items():
+            inclusion = InclusionLevel.NOT_IN_NAV
+            if path in in_nav or not path.endswith(".md"):
+                inclusion = InclusionLevel.UNDEFINED
             published.append(
-                File.generated(config, uri, content=page.markdown, inclusion=inclusion)
+                File.generated(config, path, content=content, inclusion=inclusion)
+                if self.written is None
+                else File(
+                    path,
+                    self.written.folder,
+                    config.site_dir,
+                    config.use_directory_urls,
+                    inclusion=inclusion,
+                )
             )
-        for path, data in self.source.files.items():
-            published.append(File.generated(config, path, content=data))
-        if not self.dirty:
-            # Pages are finished as they are written; a dirty build writes only some.
+        if not self.dirty or fresh is not None:
+            # Pages are finished as they are written; a dirty build writes only some,
+            # which only a preview, knowing which, finishes so.
             self.live = LiveFinishing(
                 config.site_dir,
                 self.source.published.mentions,
                 self.source.published.withheld_pages,
                 self.source.head_links,
                 preview=self.preview,
+                others=None if fresh is None else frozenset(_built(config, fresh)),
+                told=log.info,
             )
         return published
 
@@ -170,14 +203,49 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             )
         except (FinishingFailed, OSError, RuntimeError) as error:
             raise PluginError(f"area-knowledge: the site cannot be published: {error}") from None
+        finally:
+            self._tidy_after_build()
         log.info(
             f"Finished {finished.pages} pages in {time.monotonic() - started:.1f} s; "
             f"search index: {finished.search}"
         )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._tidy_after_build()
+
+    def _tidy_after_build(self) -> None:
+        # A build run in a process of its own (a test's, a script's) has no shutdown.
+        if not self.preview and self.empty_dir:
+            shutil.rmtree(self.empty_dir, ignore_errors=True)
+
     def on_shutdown(self) -> None:
+        stop_indexing()
         if self.empty_dir:
             shutil.rmtree(self.empty_dir, ignore_errors=True)
+        if self.written is not None:
+            shutil.rmtree(self.written.folder, ignore_errors=True)
+
+
+_ENGINE_BUILD = f"{BasePlugin.__module__.split('.')[0]}.commands.build"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _built(config: MkDocsConfig, paths: list[str]) -> list[str]:
+    """The built files, as the finishing step names them, of the files that are not pages."""
+    site = config.site_dir
+    return [
+        os.path.relpath(_dest(config, path), site).replace(os.sep, "/")
+        for path in paths
+        if not path.endswith(".md")
+    ]
+
+
+def _dest(config: MkDocsConfig, path: str) -> str:
+    """Where the engine writes the file of `path`."""
+    return File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path
 
 
 def _nav_pages(nav: object) -> set[str]:

@@ -21,19 +21,22 @@ def entry_pages(layout: Layout) -> list[SitePage]:
     entries: list[CaseStudy | Hub | Practitioner] = [*ix.case_studies, *ix.archived, *ix.hubs]
     entries += ix.practitioners
 
-    def lay_out(entry: CaseStudy | Hub | Practitioner) -> tuple[SitePage, list[Problem]]:
-        reported = len(layout.problems)
-        page = _ENTRY_PAGES[type(entry)](layout, entry)  # type: ignore[operator]
-        # Taken back out, so that a page laid out here is not reported twice.
-        problems = layout.problems[reported:]
-        del layout.problems[reported:]
-        return page, problems
-
     pages = []
-    for page, problems in forked_map(lay_out, entries):
+    for page, problems in forked_map(lambda entry: entry_page(layout, entry), entries):
         pages.append(page)
         layout.problems += problems
     return pages
+
+
+def entry_page(
+    layout: Layout, entry: CaseStudy | Hub | Practitioner
+) -> tuple[SitePage, list[Problem]]:
+    """One entry's page, and the problems found in laying it out (not kept in `layout`)."""
+    reported = len(layout.problems)
+    page = _ENTRY_PAGES[type(entry)](layout, entry)  # type: ignore[operator]
+    problems = layout.problems[reported:]
+    del layout.problems[reported:]
+    return page, problems
 
 
 def _page(

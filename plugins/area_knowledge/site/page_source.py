@@ -11,6 +11,7 @@ Python-Markdown's slow HTML parser; without it, the same page renders the same.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -29,6 +30,7 @@ _ATTRIBUTE = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*"([^"]*)"|\s*=\s*'([^'
 _SAFE_VALUE = re.compile(r"^[^\"{}\n]*$")
 # Characters Markdown or attr_list would read in a heading: written as entities instead.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}#!|~<>]")
+_TOKEN_KEY = secrets.token_bytes(32)
 # An entity the HTML already holds is left whole: its '#' is no Markdown.
 _TEXT_SPECIAL = re.compile(r"&#?\w+;|[\\`*_\[\]{}#!|~]")
 
@@ -135,7 +137,9 @@ def page_source(
     front_matter: dict[str, object], html: str, *, searchable: bool, stash: bool
 ) -> PageSource:
     """The page as Markdown with front matter; HTML blocks as tokens when `stash`."""
-    nonce = secrets.token_hex(6)
+    # Unguessable, so that no contributor can write a token; the same for the same page
+    # in one process, so that a preview sees an unchanged page as unchanged.
+    nonce = hashlib.blake2b(html.encode("utf-8"), key=_TOKEN_KEY, digest_size=6).hexdigest()
     body_marker = ("data-pagefind-body",) if searchable else ()
     lines: list[str] = []
     blocks: dict[str, str] = {}

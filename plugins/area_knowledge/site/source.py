@@ -32,6 +32,8 @@ from .urls import ATTACHMENTS, HOME, SECTION_PAGES, page_uri, served_path
 
 # Only a preview has it: a published site has no page of problems.
 PREVIEW_PAGE = "_preview/index.md"
+PREVIEW_DATA = "_preview/problems.json"
+PREVIEW_BANNER_PROBLEMS = 5
 ASSETS_FOLDER = os.path.join(os.path.dirname(__file__), "assets")
 STYLESHEET = "assets/area-knowledge.css"
 # The shared helpers first: the others use them.
@@ -50,17 +52,19 @@ class SiteSource:
     # Links that belong in a page's <head>, by the page's served path.
     head_links: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    # Shown above every page of a preview while the content has problems.
+    # Above every page of a preview: where its script shows the content's problems.
     banner: str = ""
+    layout: Layout | None = None
 
     def page_sources(self, *, stash: bool) -> dict[str, PageSource]:
         """Each page as the engine reads it, by its path in the docs folder."""
-        return {
-            page.uri: page_source(
-                front_matter(page), self.banner + page.html, searchable=page.searchable, stash=stash
-            )
-            for page in self.pages
-        }
+        return {page.uri: self.page_source(page, stash=stash) for page in self.pages}
+
+    def page_source(self, page: SitePage, *, stash: bool) -> PageSource:
+        """One page as the engine reads it."""
+        return page_source(
+            front_matter(page), self.banner + page.html, searchable=page.searchable, stash=stash
+        )
 
 
 def site_source(area: Area, settings: Settings, *, preview: bool = False) -> SiteSource:
@@ -80,13 +84,35 @@ def site_source(area: Area, settings: Settings, *, preview: bool = False) -> Sit
     for attachment in published.attachments.values():
         files[f"{ATTACHMENTS}/{attachment.name}"] = attachment.data
     source = SiteSource(published, ix, kmap, pages, files, problems=layout.problems)
+    source.layout = layout
     source.head_links = _feed_links(ix, settings)
-    problems = [*area.problems, *layout.problems]
-    if preview and problems:
-        source.banner = layout.render("preview_banner.html.j2", HOME, problems=problems)
-        html = layout.render("preview_problems.html.j2", PREVIEW_PAGE, problems=problems)
-        source.pages.append(SitePage(PREVIEW_PAGE, "Problems in this preview", html))
+    if preview:
+        show_problems(source, area, layout)
     return source
+
+
+def show_problems(source: SiteSource, area: Area, layout: Layout) -> None:
+    """A preview's problems: a page of them all, and the data of a banner on every page.
+
+    The banner is filled in by the site's script from `_preview/problems.json`,
+    so that a problem found or fixed rewrites two files, not every page.
+    """
+    problems = [*area.problems, *layout.problems]
+    source.banner = layout.render("preview_banner.html.j2", HOME, problems_url=PREVIEW_DATA)
+    html = layout.render("preview_problems.html.j2", PREVIEW_PAGE, problems=problems)
+    last = next((page for page in source.pages if page.uri == PREVIEW_PAGE), None)
+    if last is None or last.html != html:
+        # Kept as it was when the problems are, so that the engine renders it only then.
+        source.pages = [page for page in source.pages if page.uri != PREVIEW_PAGE]
+        source.pages.append(SitePage(PREVIEW_PAGE, "Problems in this preview", html))
+    # The banner is for errors: warnings (a listing withdrawn, say) are on the page.
+    errors = [p for p in problems if p.severity == "error"]
+    shown = [
+        {"path": p.path, "line": p.line, "field": p.field, "message": p.message}
+        for p in errors[:PREVIEW_BANNER_PROBLEMS]
+    ]
+    data = {"errors": len(errors), "warnings": len(problems) - len(errors), "shown": shown}
+    source.files[PREVIEW_DATA] = json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
 def link_targets(area: Area, ix: Indexes, settings: Settings) -> LinkTargets:

@@ -38,5 +38,39 @@
     }
   });
 
+  // A preview's banner: the content's problems, read afresh after every rebuild.
+  function showPreviewProblems() {
+    var banner = document.querySelector("[data-ak-preview]");
+    if (!banner || !window.fetch) return;
+    fetch(banner.getAttribute("data-ak-preview"), { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (found) {
+        banner.textContent = "";
+        banner.hidden = !found || !found.errors;
+        if (banner.hidden) return;
+        var s = found.errors === 1 ? "" : "s";
+        banner.appendChild(el("p", "admonition-title",
+          "This preview has " + found.errors + " error" + s + " in the content"));
+        var advice = el("p", "", "Entries with an error are left out, as the published site " +
+          "would leave them out. ");
+        var all = el("a", "", "See every problem" +
+          (found.warnings ? ", warnings too" : ""));
+        all.href = banner.getAttribute("data-ak-preview-page");
+        advice.appendChild(all);
+        banner.appendChild(advice);
+        var list = el("ul");
+        found.shown.forEach(function (problem) {
+          var item = el("li");
+          item.appendChild(el("code", "", problem.path + ":" + problem.line));
+          item.appendChild(document.createTextNode(
+            " " + (problem.field ? problem.field + ": " : "") + problem.message));
+          list.appendChild(item);
+        });
+        banner.appendChild(list);
+      })
+      .catch(function () { banner.hidden = true; });
+  }
+  onEveryPage(showPreviewProblems);
+
   window.areaKnowledge = { onEveryPage: onEveryPage, el: el };
 })();

@@ -59,9 +59,11 @@ def leaks(
     folder: str = "",
     skip: str | None = None,
     checked: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
 ) -> list[Leak]:
     """Every file under `site_dir` (or its `folder`, less `skip` and the files `checked`
-    already) that names a withheld person or links to their page."""
+    already; of the files `only`, if given) that names a withheld person or links to
+    their page."""
     guard = Guard(mentions, withheld_pages)
     if not guard:
         return []
@@ -69,6 +71,7 @@ def leaks(
         (path, shown)
         for path in _paths(os.path.join(site_dir, folder), skip)
         if (shown := os.path.relpath(path, site_dir).replace(os.sep, "/")) not in checked
+        and (only is None or shown in only)
     ]
 
     def check(file: tuple[str, str]) -> list[Leak]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from multiprocessing.queues import Queue
 
 from ...publishing.withholding import Mentions
@@ -23,6 +24,10 @@ from .finish import Finished
 from .leak_guard import Guard, Leak, leaks
 from .pages import FinishingFailed, PagePolicy
 from .search_index import SearchIndex
+
+# A preview's list of problems names the files, withheld people's among them: it
+# is never published, and is the one thing the guard leaves alone.
+PREVIEW_FOLDER = "_preview/"
 
 
 class LiveFinishing:
@@ -36,8 +41,14 @@ class LiveFinishing:
         head_links: dict[str, list[dict[str, str]]],
         *,
         preview: bool = False,
+        others: frozenset[str] | None = None,
+        told: Callable[[str], None] = print,
     ) -> None:
+        """`others`: the files that are not pages to check, if not all of them (a preview
+        that wrote only some); `told` hears how a preview's search index went."""
         self.site_dir = site_dir
+        self.others = others
+        self.told = told
         self.mentions = mentions
         self.withheld_pages = withheld_pages
         self.head_links = head_links
@@ -59,19 +70,57 @@ class LiveFinishing:
             raise FinishingFailed(f"{relative}: was written before the theme's 404 page")
         finished = self.policy.finished(page, relative)
         self.checked.add(relative)
-        self.guard.check(relative, finished)
+        if not (self.preview and relative.startswith(PREVIEW_FOLDER)):
+            self.guard.check(relative, finished)
         return finished
 
     def finish(self) -> Finished:
-        """Index the site, scan every other file, and stop at the first leak found."""
-        summary = SearchIndex(self.site_dir).result()
+        """Index the site, scan every other file, and stop at the first leak found.
+
+        A preview is served before its search index is made again: the pages it
+        indexes have each been checked already, and an edit is seen sooner.
+        """
+        index = None if self.preview else SearchIndex(self.site_dir)
         found = self.guard.result()
         found += leaks(
-            self.site_dir, self.mentions, self.withheld_pages, checked=frozenset(self.checked)
+            self.site_dir,
+            self.mentions,
+            self.withheld_pages,
+            checked=frozenset(self.checked),
+            only=self.others,
+            skip=PREVIEW_FOLDER.rstrip("/") if self.preview else None,
         )
         if found:
             raise FinishingFailed("\n".join(str(leak) for leak in found[:20]))
-        return Finished(len(self.checked), summary)
+        if index is None:
+            _index_later(self.site_dir, self.told)
+            return Finished(len(self.checked), "being made again in the background")
+        return Finished(len(self.checked), index.result())
+
+
+_indexing: list[SearchIndex] = []
+
+
+def stop_indexing() -> None:
+    """Stop a preview's indexing still running: its site is being built again, or closed."""
+    for running in _indexing:
+        running.stop()
+
+
+def _index_later(site_dir: str, told: Callable[[str], None]) -> None:
+    """Pagefind over a preview's site in the background, stopping one still running."""
+    stop_indexing()
+    _indexing[:] = [SearchIndex(site_dir)]
+    index = _indexing[0]
+
+    def wait() -> None:
+        try:
+            told(f"Search index made again: {index.result()}")
+        except RuntimeError as error:
+            if not index.stopped:
+                told(f"Search index not made: {error}")
+
+    threading.Thread(target=wait, daemon=True).start()
 
 
 class _GuardProcess:

@@ -21,6 +21,13 @@ class SearchIndex:
             stderr=subprocess.PIPE,
             text=True,
         )
+        self.stopped = False
+
+    def stop(self) -> None:
+        """End the indexing if it is still running: a newer site will be indexed instead."""
+        if self.process.poll() is None:
+            self.stopped = True
+            self.process.kill()
 
     def result(self) -> str:
         """Pagefind's summary once it has finished; `RuntimeError` with its output if it failed."""
