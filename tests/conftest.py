@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import textwrap
 from collections.abc import Iterator
@@ -271,3 +274,31 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
     yield watched
     context.close()
     watched.check()
+
+
+_LOAD_APART = """
+import json, resource, sys
+from datetime import date
+from area_knowledge import load_area
+limit = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+area = load_area(sys.argv[1], today=date(2026, 11, 22), shown_from=sys.argv[2])
+print(json.dumps({"problems": [str(p) for p in area.problems],
+                  "entries": sorted(area.case_studies)}))
+"""
+
+
+def load_apart(area: AreaWriter, memory: int) -> dict[str, list[str]]:
+    """Load the area in a child process given `memory` bytes and 20 seconds: a hostile
+    file that would take more fails the test, not the machine."""
+    pytest.importorskip("resource")
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_APART, str(area.content), str(area.root), str(memory)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, list[str]] = json.loads(done.stdout)
+    return result

@@ -7,9 +7,6 @@ traceback, and loses nothing that is valid.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ from hypothesis import strategies as st
 
 from area_knowledge import Area, load_area
 from area_knowledge.contract.schema import CASE_STUDY_FIELDS, HUB_FIELDS, PRACTITIONER_FIELDS
-from conftest import TODAY, AreaWriter
+from conftest import TODAY, AreaWriter, load_apart
 
 
 def load(area: AreaWriter) -> Area:
@@ -362,38 +359,14 @@ BOMB = [f"&a [{', '.join(['lol'] * 9)}]"] + [
     f"&{chr(ord('a') + i)} [{', '.join(['*' + chr(ord('a') + i - 1)] * 9)}]" for i in range(1, 9)
 ]
 
-LOAD_APART = """
-import json, resource, sys
-from datetime import date
-from area_knowledge import load_area
-limit = 1 << 30  # 1 GiB: the bomb, expanded, needs far more
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-area = load_area(sys.argv[1], today=date(2026, 11, 22), shown_from=sys.argv[2])
-print(json.dumps({"problems": [str(p) for p in area.problems],
-                  "entries": sorted(area.case_studies)}))
-"""
-
-
-def load_apart(area: AreaWriter) -> dict[str, list[str]]:
-    """Load in a child process with 1 GiB of memory and 20 seconds."""
-    pytest.importorskip("resource")
-    done = subprocess.run(
-        [sys.executable, "-c", LOAD_APART, str(area.content), str(area.root)],
-        capture_output=True,
-        text=True,
-        timeout=20,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, list[str]] = json.loads(done.stdout)
-    return result
+MEMORY = 1 << 30  # 1 GiB: the bomb, expanded, needs far more
 
 
 def test_alias_bomb_in_a_list_field_is_reported_without_expanding_it(area: AreaWriter) -> None:
     themes = "".join(f"  - {anchor}\n" for anchor in BOMB)
     area.raw("case-studies", "bomb", case_study_text(themes="\n" + themes.rstrip("\n")))
 
-    result = load_apart(area)
+    result = load_apart(area, MEMORY)
 
     assert result["problems"]
     assert all(
@@ -406,7 +379,7 @@ def test_alias_bomb_at_the_top_level_is_handled_without_expanding_it(area: AreaW
     anchors = "".join(f"{chr(ord('a') + i)}: {anchor}\n" for i, anchor in enumerate(BOMB))
     area.raw("case-studies", "bomb", "---\n" + anchors + case_study_text().removeprefix("---\n"))
 
-    result = load_apart(area)
+    result = load_apart(area, MEMORY)
 
     assert result["entries"] == ["bomb"]
 
@@ -417,7 +390,7 @@ def test_alias_bomb_in_a_register_is_reported_without_expanding_it(area: AreaWri
         f"- id: reading\n  title: Reading\n  aliases:\n{aliases}", encoding="utf-8"
     )
 
-    result = load_apart(area)
+    result = load_apart(area, MEMORY)
 
     assert any(
         p.startswith("content/themes.yml:4: aliases: must be text") for p in result["problems"]

@@ -9,8 +9,6 @@ messages that named the wrong tag, line or value.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 import unicodedata
 import xml.dom.minidom
@@ -22,7 +20,7 @@ from area_knowledge import Area, load_area
 from area_knowledge.contract.problems import Problem
 from area_knowledge.publishing.published import publish
 from area_knowledge.reading.files import MAX_PROBLEMS_PER_FILE, at_most_per_file
-from conftest import MAILBOX, SCHOOLS, THEMES, TODAY, AreaWriter, build_site
+from conftest import MAILBOX, SCHOOLS, THEMES, TODAY, AreaWriter, build_site, load_apart
 
 CONTROL = (
     "which cannot be shown and breaks the site's feeds: "
@@ -88,38 +86,14 @@ def merge_bomb(levels: int) -> str:
     return "\n".join(lines)
 
 
-LOAD_APART = """
-import json, resource, sys
-from datetime import date
-from area_knowledge import load_area
-limit = 1 << 29  # 512 MiB
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-area = load_area(sys.argv[1], today=date(2026, 11, 22), shown_from=sys.argv[2])
-print(json.dumps({"problems": [str(p) for p in area.problems],
-                  "entries": sorted(area.case_studies)}))
-"""
-
-
-def load_apart(area: AreaWriter) -> dict[str, list[str]]:
-    """Load in a child process with 512 MiB of memory and 20 seconds."""
-    pytest.importorskip("resource")
-    done = subprocess.run(
-        [sys.executable, "-c", LOAD_APART, str(area.content), str(area.root)],
-        capture_output=True,
-        text=True,
-        timeout=20,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, list[str]] = json.loads(done.stdout)
-    return result
+MEMORY = 1 << 29  # 512 MiB
 
 
 def test_merge_key_bomb_is_refused_before_it_is_merged(area: AreaWriter) -> None:
     area.raw("case-studies", "merge-bomb", merge_bomb(20))
 
     started = time.monotonic()
-    result = load_apart(area)
+    result = load_apart(area, MEMORY)
 
     assert time.monotonic() - started < 10
     assert result["problems"] == [
@@ -175,7 +149,7 @@ def test_alias_bomb_in_a_date_an_id_or_an_address_is_never_written_out(area: Are
         encoding="utf-8",
     )
 
-    result = load_apart(area)
+    result = load_apart(area, MEMORY)
 
     found = "\n".join(result["problems"])
     assert "content/case-studies/bomb.md:15: published: [[[" in found

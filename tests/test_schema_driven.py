@@ -489,23 +489,7 @@ def contributing_table(text: str, collection: Collection) -> dict[str, str] | No
 
 @pytest.mark.parametrize(
     "collection",
-    [
-        CASE_STUDIES,
-        pytest.param(
-            HUBS,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="CONTRIBUTING.md has no field table for hubs yet (being written)",
-            ),
-        ),
-        pytest.param(
-            PRACTITIONERS,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="CONTRIBUTING.md has no field table for practitioners yet (being written)",
-            ),
-        ),
-    ],
+    [CASE_STUDIES, HUBS, PRACTITIONERS],
     ids=lambda c: c.name,
 )
 def test_contributing_tables_list_every_field_and_mark_exactly_the_required_ones(

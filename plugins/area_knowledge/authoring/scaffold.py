@@ -123,7 +123,8 @@ def commented_field(spec: Field, content: str) -> str:
         "; one per line, each starting '  - '" if spec.many and spec.kind is not Kind.IMPACT else ""
     )
     if spec.required:
-        return f"{spec.name}:  # required: {kind_hint(spec, content)}{listed}\n"
+        hint = f"{kind_hint(spec, content)}{listed}"
+        return f"{spec.name}:  # required{': ' + hint if hint else ''}\n"
     line = f"# {spec.name}:  # {kind_hint(spec, content)}{listed}\n"
     if spec.kind is not Kind.IMPACT:
         return line

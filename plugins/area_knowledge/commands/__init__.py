@@ -26,3 +26,8 @@ def run(main: Main, argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nstopped", file=sys.stderr)
         return 130
+
+
+def counted(number: int, one: str, many: str = "") -> str:
+    """'1 entry', '52 entries', '29,000 establishments': `many` defaults to `one` + 's'."""
+    return f"{number:,} {one if number == 1 else many or one + 's'}"

@@ -48,6 +48,7 @@ from ..contract.schema import (
     PRACTITIONERS,
     SUMMARY_LIMIT,
     THEMES_FILE,
+    Collection,
     Field,
     Kind,
 )
@@ -169,11 +170,33 @@ def shown(path: str) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
 
 
+class _Stop(Exception):
+    """The command stops with `code`, after printing each of `messages`."""
+
+    def __init__(self, code: int, *messages: str) -> None:
+        super().__init__(*messages)
+        self.code = code
+        self.messages = messages
+
+
 def _main(argv: Sequence[str] | None) -> int:
     """Check the values, ask for what is missing, write the entry and report on it."""
     args = build_parser().parse_args(argv)
     collection = next(c for c in COLLECTIONS if c.name == args.collection)
     content: str = args.content
+    try:
+        today, title, target = _where(args, collection)
+        values = _values(collection, args, title, today)
+        _write(target, entry_text(collection, values, shown(content)))
+    except _Stop as stop:
+        for message in stop.messages:
+            print(message, file=sys.stderr)
+        return stop.code
+    return _report(content, target, today)
+
+
+def _where(args: argparse.Namespace, collection: Collection) -> tuple[date, str, str]:
+    """The day, the title and the file to write, if the options allow a new file there."""
     try:
         today = read_date(args.today) if args.today else date.today()
         title = read_value(collection.title_field, args.title)
@@ -181,24 +204,27 @@ def _main(argv: Sequence[str] | None) -> int:
             raise Invalid(f"the {collection.title_field.name} is empty: give it in quotes")
         new_id = entry_id(title, args.id)
     except Invalid as error:
-        print(f"new.py: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    if not os.path.isdir(content):
-        print(
-            f"{content}: no such folder: give the area's content folder with --content",
-            file=sys.stderr,
+        raise _Stop(USAGE_ERROR, f"new.py: {error}") from None
+    if not os.path.isdir(args.content):
+        raise _Stop(
+            USAGE_ERROR,
+            f"{args.content}: no such folder: give the area's content folder with --content",
         )
-        return USAGE_ERROR
-    target = os.path.join(content, collection.folder, f"{new_id}.md")
+    target = os.path.join(args.content, collection.folder, f"{new_id}.md")
     if os.path.exists(target):
-        print(
+        raise _Stop(
+            1,
             f"{shown(target)}: already exists, and new.py never overwrites a file: "
             "edit that file, or choose another title or --id",
-            file=sys.stderr,
         )
-        return 1
+    return today, title, target
 
-    known = known_in(load_area(content, today=today), shown(content))
+
+def _values(
+    collection: Collection, args: argparse.Namespace, title: str, today: date
+) -> dict[str, Any]:
+    """The entry's values: the options checked against the area, the rest asked for."""
+    known = known_in(load_area(args.content, today=today), shown(args.content))
     values, errors = read_options(collection, vars(args), known)
     values[collection.title_field.name] = title
     for name, value in defaults(today).items():
@@ -209,29 +235,31 @@ def _main(argv: Sequence[str] | None) -> int:
         options = ", ".join(option_name(spec) for spec in missing)
         errors.append(f"missing {options}: give them as options, or run in a terminal to be asked")
     if errors:
-        for message in errors:
-            print(f"new.py: {message}", file=sys.stderr)
-        return USAGE_ERROR
+        raise _Stop(USAGE_ERROR, *(f"new.py: {message}" for message in errors))
     try:
         for spec in missing:
             values[spec.name] = ask(spec, known)
     except (EOFError, KeyboardInterrupt):
-        print("\nnew.py: stopped; nothing was written", file=sys.stderr)
-        return USAGE_ERROR
+        raise _Stop(USAGE_ERROR, "\nnew.py: stopped; nothing was written") from None
+    return values
 
+
+def _write(target: str, text: str) -> None:
+    """Write the new file, never over one that appeared meanwhile."""
     os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         with open(target, "x", encoding="utf-8", newline="\n") as stream:
-            stream.write(entry_text(collection, values, shown(content)))
+            stream.write(text)
     except FileExistsError:
-        print(
-            f"{shown(target)}: already exists, and new.py never overwrites a file", file=sys.stderr
-        )
-        return 1
+        raise _Stop(
+            1, f"{shown(target)}: already exists, and new.py never overwrites a file"
+        ) from None
     except OSError as error:
-        print(f"{shown(target)}: cannot be written: {error.strerror}", file=sys.stderr)
-        return 1
+        raise _Stop(1, f"{shown(target)}: cannot be written: {error.strerror}") from None
 
+
+def _report(content: str, target: str, today: date) -> int:
+    """The new file's problems but its sections to write, and what to do next."""
     written = os.path.abspath(target)
     area = load_area(content, today=today)
     problems = [p for p in area.problems if os.path.abspath(p.path) == written]

@@ -33,7 +33,7 @@ from ..reading.values import Invalid, read_date
 from ..settings import Settings, SettingsProblem, read_settings
 from ..site.exports import knowledge_json
 from ..site.templates import uk_date
-from . import run
+from . import counted, run
 
 PERIOD_COLUMNS = (
     ("period", "Period"),
@@ -188,7 +188,7 @@ def _years(count: int) -> str:
     return "1 year" if count == 1 else f"{count} years"
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("content", nargs="?", default="content", help="the area's content folder")
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
@@ -205,15 +205,19 @@ def _main(argv: Sequence[str] | None) -> int:
         metavar="PATH",
         help="the site's mkdocs.yml (default: the one next to the content folder)",
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+class _Unusable(Exception):
+    """An argument or a setting the report cannot use, said as the person can act on it."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The site's settings, as the build reads them, with --review-years over them."""
     if not os.path.isdir(args.content):
-        print(
-            f"{args.content}: no such folder: give the path of an area's content/", file=sys.stderr
-        )
-        return 2
+        raise _Unusable(f"{args.content}: no such folder: give the path of an area's content/")
     if args.review_years is not None and args.review_years < 1:
-        print("--review-years: give a whole number of years, 1 or more", file=sys.stderr)
-        return 2
+        raise _Unusable("--review-years: give a whole number of years, 1 or more")
     config_path = args.config_file or os.path.join(
         os.path.dirname(os.path.abspath(args.content)), "mkdocs.yml"
     )
@@ -224,20 +228,29 @@ def _main(argv: Sequence[str] | None) -> int:
             else Settings(contact_email="")
         )
     except SettingsProblem as problem:
-        print(problem, file=sys.stderr)
-        return 2
+        raise _Unusable(str(problem)) from None
     if args.review_years:
         settings = dataclasses.replace(settings, review_years=args.review_years)
+    return settings
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+        since_day = read_date(args.since) if args.since else None
+    except Invalid as error:
+        print(f"--since: {error}", file=sys.stderr)
+        return 2
+    except _Unusable as problem:
+        print(problem, file=sys.stderr)
+        return 2
     area = load_area(args.content)
     indexes = build_indexes(publish(area, settings.contact_email))
     kmap = knowledge_map(indexes, settings.review_years)
     periods = by_academic_year(indexes)
-    if args.since:
-        try:
-            periods.append(since(indexes, read_date(args.since)))
-        except Invalid as error:
-            print(f"--since: {error}", file=sys.stderr)
-            return 2
+    if since_day is not None:
+        periods.append(since(indexes, since_day))
     if args.format == "json":
         document = knowledge_json(indexes, kmap)
         document["periods"] = [
@@ -250,10 +263,9 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         print(report_text(indexes, kmap, settings.site_name, periods), end="")
     if area.errors:
-        errors = len(area.errors)
         print(
-            f"{errors} {'error' if errors == 1 else 'errors'} in the content: entries with "
-            "errors are left out of these figures; run scripts/validate.py to see them",
+            f"{counted(len(area.errors), 'error')} in the content: entries with errors are "
+            "left out of these figures; run scripts/validate.py to see them",
             file=sys.stderr,
         )
     return 0

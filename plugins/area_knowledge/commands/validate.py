@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..contract.problems import Problem
 from ..reading.area import load_area
-from . import run
+from . import counted, run
 
 
 def github_annotation(problem: Problem) -> str:
@@ -46,9 +46,9 @@ def _main(argv: Sequence[str] | None) -> int:
     errors = sum(1 for p in area.problems if p.severity == "error")
     warnings = len(area.problems) - errors
     print(
-        f"{errors} {'error' if errors == 1 else 'errors'}, "
-        f"{warnings} {'warning' if warnings == 1 else 'warnings'} in {entries} entries, "
-        f"{len(area.themes)} themes and {len(area.schools)} schools",
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')} in "
+        f"{counted(entries, 'entry', 'entries')}, {counted(len(area.themes), 'theme')} and "
+        f"{counted(len(area.schools), 'school')}",
         file=sys.stderr,
     )
     return 1 if errors else 0

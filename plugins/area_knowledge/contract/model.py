@@ -80,8 +80,8 @@ class Entry:
     more: tuple[tuple[str, object], ...] = field(default=(), kw_only=True)
 
     def value(self, name: str) -> object:
-        """The value of the field `name`, whether this class names it or not; None if unset."""
-        if name in self.__dataclass_fields__:
+        """The value of `name`, a field or property of the class or one of `more`; else None."""
+        if hasattr(self, name):
             return getattr(self, name)
         return dict(self.more).get(name)
 

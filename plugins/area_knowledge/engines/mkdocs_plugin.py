@@ -104,6 +104,42 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        source = self._lay_out(config)
+        published = Files([])
+        published.add_files_from_theme(config.theme.get_env(), config)
+        sources = self.page_sources.of(source)
+        self.blocks = {uri: page.blocks for uri, page in sources.items()}
+        # Only the pages the nav names may join it: an automatic nav of every page
+        # would make the build quadratic (the theme writes the nav into each page).
+        in_nav = _nav_pages(config.nav) if config.nav else {*SECTION_PAGES, "index.md"}
+        contents = {uri: page.markdown for uri, page in sources.items()} | source.files
+        fresh = None
+        if self.preview and self.dirty:
+            # Files the engine reads from disk, rewritten only when changed: its dirty
+            # build then renders only the pages an edit changed.
+            self.written = self.written or WrittenFiles(self.empty_dir + "-pages")
+            fresh = self.written.update(contents, lambda path: _dest(config, path))
+        for path, content in contents.items():
+            inclusion = InclusionLevel.NOT_IN_NAV
+            if path in in_nav or not path.endswith(".md"):
+                inclusion = InclusionLevel.UNDEFINED
+            published.append(self._file(config, path, content, inclusion))
+        if not self.dirty or fresh is not None:
+            # Pages are finished as they are written; a dirty build writes only some,
+            # which only a preview, knowing which, finishes so.
+            self.live = LiveFinishing(
+                config.site_dir,
+                source.published.mentions,
+                source.published.withheld_pages,
+                source.head_links,
+                preview=self.preview,
+                others=None if fresh is None else frozenset(_built(config, fresh)),
+                told=log.info,
+            )
+        return published
+
+    def _lay_out(self, config: MkDocsConfig) -> SiteSource:
+        """The area read and the site laid out (a preview's from its last), problems logged."""
         assert self.settings is not None
         shown_from = os.path.dirname(config.config_file_path or self.content_dir)
         started = time.monotonic()
@@ -120,48 +156,16 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         for problem in [*area.problems, *self.source.problems]:
             # Errors fail a strict build; a person dropping off the site never should.
             (log.warning if problem.severity == "error" else log.info)(str(problem))
-        published = Files([])
-        published.add_files_from_theme(config.theme.get_env(), config)
-        sources = self.page_sources.of(self.source)
-        self.blocks = {uri: page.blocks for uri, page in sources.items()}
-        # Only the pages the nav names may join it: an automatic nav of every page
-        # would make the build quadratic (the theme writes the nav into each page).
-        in_nav = _nav_pages(config.nav) if config.nav else {*SECTION_PAGES, "index.md"}
-        contents = {uri: page.markdown for uri, page in sources.items()} | self.source.files
-        fresh = None
-        if self.preview and self.dirty:
-            # Files the engine reads from disk, rewritten only when changed: its dirty
-            # build then renders only the pages an edit changed.
-            self.written = self.written or WrittenFiles(self.empty_dir + "-pages")
-            fresh = self.written.update(contents, lambda path: _dest(config, path))
-        for path, content in contents.items():
-            inclusion = InclusionLevel.NOT_IN_NAV
-            if path in in_nav or not path.endswith(".md"):
-                inclusion = InclusionLevel.UNDEFINED
-            published.append(
-                File.generated(config, path, content=content, inclusion=inclusion)
-                if self.written is None
-                else File(
-                    path,
-                    self.written.folder,
-                    config.site_dir,
-                    config.use_directory_urls,
-                    inclusion=inclusion,
-                )
-            )
-        if not self.dirty or fresh is not None:
-            # Pages are finished as they are written; a dirty build writes only some,
-            # which only a preview, knowing which, finishes so.
-            self.live = LiveFinishing(
-                config.site_dir,
-                self.source.published.mentions,
-                self.source.published.withheld_pages,
-                self.source.head_links,
-                preview=self.preview,
-                others=None if fresh is None else frozenset(_built(config, fresh)),
-                told=log.info,
-            )
-        return published
+        return self.source
+
+    def _file(
+        self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A file of the site for the engine: in memory, or in a preview's folder on disk."""
+        if self.written is None:
+            return File.generated(config, path, content=content, inclusion=inclusion)
+        folder, site = self.written.folder, config.site_dir
+        return File(path, folder, site, config.use_directory_urls, inclusion=inclusion)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

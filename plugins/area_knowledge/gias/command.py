@@ -17,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
+from ..commands import counted as plain_count
 from ..commands import run
 from ..contract.problems import Problem
 from ..contract.schema import SCHOOLS_FILE
@@ -219,8 +220,7 @@ def print_changes(changes: Changes, authorities: list[str]) -> None:
 
 def counted(items: Sequence[object] | int, noun: str) -> str:
     """'1 school', '6 schools', '29,000 establishments'."""
-    number = items if isinstance(items, int) else len(items)
-    return f"{number:,} {noun if number == 1 else noun + 's'}"
+    return plain_count(items if isinstance(items, int) else len(items), noun)
 
 
 def unplaced(comment: Comment, shown: str) -> str:

@@ -99,7 +99,8 @@ def paged(
 
 def case_study_listing(layout: Layout) -> Iterator[SitePage]:
     studies = layout.ix.case_studies
-    intro = f"{len(studies)} pieces of practice from the area's schools, newest first."
+    pieces = "piece" if len(studies) == 1 else "pieces"
+    intro = f"{len(studies)} {pieces} of practice from the area's schools, newest first."
     yield from studies_pages(
         layout, studies, "case-studies/index.md", "Case studies", [], intro, AREA_FEED
     )

@@ -44,7 +44,7 @@ def studies_pages(
             pager=pager,
             heading=heading,
             trail=trail,
-            intro=intro or f"All {len(studies)} case studies, newest first.",
+            intro=intro or _all_of(len(studies)),
             feed=feed,
         )
         title = heading if pager.number == 1 else f"{heading}, page {pager.number}"
@@ -138,3 +138,7 @@ def locality_pages(layout: Layout, name: str, schools: list[School]) -> Iterator
         record=locality_record(name, schools),
     )
     yield SitePage(uri, name, html, f"Practice shared by schools in {name}", searchable=True)
+
+
+def _all_of(count: int) -> str:
+    return "The one case study." if count == 1 else f"All {count} case studies, newest first."
