@@ -33,6 +33,7 @@ from .files import (
     MAX_FILE_BYTES,
     Record,
     at_most_per_file,
+    bytes_at_most,
     entry_record,
     read_register,
     read_text,
@@ -153,8 +154,7 @@ def _read_register_once(file: ContentFile, problems: list[Problem]) -> list[Reco
 
 def _bytes_of(path: str) -> bytes | None:
     try:
-        with open(path, "rb") as stream:
-            return stream.read(MAX_FILE_BYTES + 1)
+        return bytes_at_most(path, MAX_FILE_BYTES + 1)
     except OSError:
         return None
 
