@@ -371,3 +371,53 @@ def test_demo_heading_shows_an_apostrophe_as_written(demo, demo_area) -> None:
 
     assert heading is not None
     assert html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip() == school.name
+
+
+def test_a_second_file_for_a_withdrawn_person_is_withheld_with_an_error(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn", contact="a.lee@school.sch.uk")
+    area.practitioner("a-lee", name="Ann Lee", contact="a.lee@school.sch.uk")
+    area.case_study("coaching", body="Ann Lee coached the team.")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    assert not (site / "practitioners" / "a-lee").exists()
+    assert any(
+        "a-lee.md:1: has the name or address of content/practitioners/ann-lee.md" in m
+        for m in build_log.at_least(logging.WARNING)
+    )
+    assert not [p for p in site.rglob("*") if p.is_file() and b"Ann Lee" in p.read_bytes()]
+
+
+def test_a_person_moved_into_a_folder_is_still_withheld(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    moved = area.practitioner("ann-lee", status="withdrawn")
+    (area.content / "practitioners" / "archive").mkdir()
+    moved.rename(area.content / "practitioners" / "archive" / "ann-lee.md")
+    area.case_study("coaching", body="Ann Lee coached the team.")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    assert "[name withheld] coached the team." in read_page(
+        site, "case-studies/coaching/index.html"
+    )
+    assert not [p for p in site.rglob("*") if p.is_file() and b"Ann Lee" in p.read_bytes()]
+
+
+def test_a_school_named_with_a_withheld_name_is_published_and_staff_are_told(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn")
+    area.register("schools.yml", [{**SCHOOLS[0], "name": "Ann Lee Academy"}, *SCHOOLS[1:]])
+    area.case_study("coaching")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert "Ann Lee Academy" in read_page(site, "case-studies/coaching/index.html")
+    assert any(
+        "ann-lee.md:1: warning: is withheld, but the name of school" in m
+        and "'Ann Lee Academy'" in m
+        for m in build_log.at_least(logging.INFO)
+    )

@@ -98,3 +98,24 @@ def test_a_name_too_short_to_be_anyone_is_not_withheld_from_every_text(name: str
 @pytest.mark.parametrize("text", ["Ms Janet Doe", "Jane Does", "Jane Doe-Smith", "Holt Primary"])
 def test_other_people_and_longer_names_are_left_as_they_are(text: str) -> None:
     assert PEOPLE.withhold(text) == text
+
+
+ACCENTED = Mentions(["Zoë Brontë-Ødegård", "Siobhan O'Neill-Dunne"], [], MAILBOX)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ask Zoe Bronte-Odegard about it",
+        "Ask ZOË BRONTË-ØDEGÅRD about it",
+        "Ask Zoe\u0308 Bronte\u0308-\u00d8degard about it",
+        "Ask Siobhan ONeill-Dunne about it",
+        "Ask Siobhan O\u02bc Neill-Dunne about it",
+        "Ask Siobhan O Neill-Dunne about it",
+        "Ask Ms O\u2019Neill-Dunne about it",
+    ],
+    ids=["plain letters", "capitals", "decomposed", "no apostrophe", "modifier and space",
+         "space", "curly"],
+)  # fmt: skip
+def test_a_name_written_without_its_accents_or_apostrophe_is_withheld(text: str) -> None:
+    assert ACCENTED.withhold(text) == "Ask [name withheld] about it"

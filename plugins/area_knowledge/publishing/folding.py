@@ -34,6 +34,16 @@ _LOWER_LOOK_ALIKES = {
     ord(k): v
     for k, v in zip("аеіјорсухѕԁԛԝһӏкαορικντυχε", "aeijopcyxsdqwhlkaopikvtuxe", strict=True)
 }
+# Latin letters that no decomposition strips to a plain one: "Ødegård" is also "Odegard".
+_PLAIN_LETTERS = {
+    ord(k): v
+    for k, v in {
+        "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+        "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "ƒ": "f",
+        "\u0131": "i",  # dotless i
+    }.items()
+}  # fmt: skip
+_LOWER_LOOK_ALIKES.update(_PLAIN_LETTERS)
 INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
     "sub sup time u var wbr".split()

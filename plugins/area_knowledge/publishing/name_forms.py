@@ -18,6 +18,8 @@ from .folding import WORD, fold
 
 # What may join two parts of a name, once folded.
 _JOIN = r"(?: ?[-_.+] ?| )"
+# An apostrophe in a name may be written, left out or made a space: O'Neill, ONeill, O Neill.
+_APOSTROPHE = r"(?:' ?| )?"
 _TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|mister)"
 # Lower-case words that belong to the surname after them: "van", "de la".
 _PARTICLES = frozenset(
@@ -37,8 +39,12 @@ class NameForms:
 
     @property
     def key(self) -> str:
-        """The longest piece of the surname: a cheap first look for any of the forms."""
-        return max(re.split(r"[ -]+", self.surname), key=len)
+        """The longest piece of the surname: a cheap first look for any of the forms.
+
+        Apostrophes part pieces too: "O'Neill" is also written "ONeill" and "O Neill",
+        each of which holds "neill".
+        """
+        return max(re.split(r"[ '-]+", self.surname), key=len)
 
 
 def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
@@ -93,8 +99,10 @@ def _surname_start(words: list[str]) -> int:
 def joined(*parts: str) -> str:
     """A pattern of `parts`, and of the pieces of each hyphenated part, joined as names are."""
     pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
-    return _JOIN.join(map(re.escape, pieces))
+    return _JOIN.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
 
 
 def _words(surname: str) -> frozenset[bytes]:
-    return frozenset(WORD.findall(surname.encode("ascii", "ignore")))
+    """Words every form of the surname holds; none beside an apostrophe, which may go."""
+    pieces = [piece for piece in re.split(r"[ -]+", surname) if "'" not in piece]
+    return frozenset(WORD.findall(" ".join(pieces).encode("ascii", "ignore")))

@@ -8,6 +8,7 @@ Whoever renders them cannot leak what they were never given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -26,6 +27,7 @@ from ..contract.problems import Problem
 from ..contract.schema import PRACTITIONERS
 from ..reading.attachments import attachment_text
 from .folding import fold
+from .name_forms import surname_of
 from .rules import has_page, person_is_listed
 from .withholding import Mentions
 
@@ -61,8 +63,10 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         for p in area.practitioners.values()
         if p.path not in faulty and person_is_listed(p, today)
     }
-    mentions = _mentions(area, people, mailbox)
     problems: list[Problem] = []
+    people = _not_listed_again(area, people, problems)
+    mentions = _mentions(area, people, mailbox)
+    problems += _named_places(area, people)
     studies = {
         s.id: s
         for s in area.case_studies.values()
@@ -102,6 +106,79 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         ),
         problems=tuple(problems),
     )
+
+
+def _not_listed_again(
+    area: Area, listed: dict[str, Practitioner], problems: list[Problem]
+) -> dict[str, Practitioner]:
+    """The listed people less any who have the name or address of someone withheld.
+
+    A second file for a person who withdrew would publish what the first withholds;
+    when in doubt about a person, the site does not publish them.
+    """
+    withheld: dict[str, str] = {}
+    for person in area.practitioners.values():
+        if person.id not in listed:
+            withheld |= {key: person.path for key in _keys_of(person.title, person.contact)}
+    for mention in area.people_in_doubt:
+        withheld |= {
+            key: "a file that cannot be read" for key in _keys_of(mention.name, mention.contact)
+        }
+    kept = {}
+    for person in listed.values():
+        same = next(
+            (withheld[k] for k in _keys_of(person.title, person.contact) if k in withheld), ""
+        )
+        if not same:
+            kept[person.id] = person
+            continue
+        problems.append(
+            Problem(
+                person.path,
+                1,
+                "",
+                f"has the name or address of {same}, whom the site withholds, so it is "
+                "withheld too: if they have agreed to be listed again, give the new consent "
+                "and review_by in that file and delete this one",
+            )
+        )
+    return kept
+
+
+def _named_places(area: Area, listed: dict[str, Practitioner]) -> list[Problem]:
+    """A warning for each school, trust or locality that holds a withheld person's name.
+
+    A place may be named after a person ("The John Warner School"), so the register's
+    names are published as they are; staff are told, in case it is the person.
+    """
+    found = []
+    for person in area.practitioners.values():
+        if person.id in listed or " " not in fold(person.title):
+            continue
+        # The full name, or a compound surname, which the site withholds on its own too.
+        surname = surname_of(person.title)
+        names = [fold(person.title), *([surname] if "-" in surname else [])]
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
+        for school in area.schools.values():
+            for field, text in (("name", school.name), ("trust", school.trust),
+                                ("locality", school.locality)):  # fmt: skip
+                if text and pattern.search(fold(text)):
+                    found.append(
+                        Problem(
+                            person.path,
+                            1,
+                            "",
+                            f"is withheld, but the {field} of school {school.urn} in the register, "
+                            f"'{text}', holds their name and is published as it is: if the "
+                            "school is not named after someone else, correct the register",
+                            "warning",
+                        )
+                    )
+    return found
+
+
+def _keys_of(name: str, contact: str) -> set[str]:
+    return {key for key in (fold(name), fold(contact)) if key}
 
 
 def _names_anyone(file_name: str, mentions: Mentions) -> bool:

@@ -85,6 +85,7 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
     for item in read:
         resolver.build(item)
     area.people_in_doubt += _unbuilt_people(read, area)
+    area.people_in_doubt += _refused_people(inventory.refused_people)
     for file in inventory.pages:
         page = _read_page(file, problems)
         if page is not None:
@@ -233,6 +234,18 @@ def _unbuilt_people(read: list[ReadEntry], area: Area) -> list[Mention]:
         if isinstance(name, str) and name:
             mentions.append(Mention(name, contact if isinstance(contact, str) else ""))
     return mentions
+
+
+def _refused_people(files: list[ContentFile]) -> list[Mention]:
+    """Whoever a file refused in practitioners/ names: when in doubt, no one is published."""
+    found: list[Mention] = []
+    for file in files:
+        try:
+            data = bytes_at_most(file.path, MAX_FILE_BYTES)
+        except OSError:
+            continue
+        found += _mentions_in(data.decode("utf-8", "replace"))
+    return found
 
 
 def _mentions_in(text: str) -> list[Mention]:

@@ -20,6 +20,7 @@ from ..contract.schema import (
     ATTACHMENTS_FOLDER,
     COLLECTIONS,
     GENERATED_FOLDERS,
+    PRACTITIONERS,
     SCHOOLS_FILE,
     THEMES_FILE,
 )
@@ -48,6 +49,14 @@ class Inventory:
     entries: dict[str, list[ContentFile]] = field(default_factory=dict)
     pages: list[ContentFile] = field(default_factory=list)
     attachments: list[ContentFile] = field(default_factory=list)
+    # Files refused inside practitioners/ (in a folder there, or misnamed): not entries,
+    # but they may name a person, whom the site then withholds.
+    refused_people: list[ContentFile] = field(default_factory=list)
+
+
+# The folder of the people the site lists, and how many refused files in it are read for names.
+PEOPLE_FOLDER = PRACTITIONERS.folder
+MAX_REFUSED_FILES = 200
 
 
 def take_inventory(root: str, show: Callable[[str], str], problems: list[Problem]) -> Inventory:
@@ -62,7 +71,8 @@ def take_inventory(root: str, show: Callable[[str], str], problems: list[Problem
         path = os.path.join(root, item.name)
         if item.is_dir(follow_symlinks=False):
             if item.name in folders:
-                inventory.entries[folders[item.name]] = _entry_files(path, show, refuse)
+                refused = inventory.refused_people if item.name == PEOPLE_FOLDER else []
+                inventory.entries[folders[item.name]] = _entry_files(path, show, refuse, refused)
             elif item.name == ATTACHMENTS_FOLDER:
                 inventory.attachments = _attachment_files(path, show, refuse)
             elif item.name in GENERATED_FOLDERS:
@@ -106,8 +116,12 @@ def _listing(folder: str, refuse: Callable[[str, str], None]) -> list[os.DirEntr
 
 
 def _entry_files(
-    folder: str, show: Callable[[str], str], refuse: Callable[[str, str], None]
+    folder: str,
+    show: Callable[[str], str],
+    refuse: Callable[[str, str], None],
+    refused: list[ContentFile],
 ) -> list[ContentFile]:
+    """The entries of a collection's folder; every other file refused, and kept in `refused`."""
     name = os.path.basename(folder)
     files = []
     for item in _listing(folder, refuse):
@@ -117,11 +131,27 @@ def _entry_files(
                 f"is a folder inside {name}/: each entry is one .md file directly in {name}/; "
                 "move its files up, or out of content/",
             )
+            refused += _files_below(item.path, show)
         elif item.name.endswith(".md"):
             files.append(ContentFile(item.path, show(item.path), item.name[:-3]))
         else:
             refuse(item.path, _unknown_file(item.name, f"in {name}/"))
+            refused.append(ContentFile(item.path, show(item.path), item.name))
     return files
+
+
+def _files_below(folder: str, show: Callable[[str], str]) -> list[ContentFile]:
+    """The plain files under `folder`, at most `MAX_REFUSED_FILES` and never through a link."""
+    found: list[ContentFile] = []
+    for at, folders, names in os.walk(folder, followlinks=False):
+        folders.sort()
+        for name in sorted(names):
+            path = os.path.join(at, name)
+            if len(found) >= MAX_REFUSED_FILES:
+                return found
+            if os.path.isfile(path) and not os.path.islink(path):
+                found.append(ContentFile(path, show(path), name))
+    return found
 
 
 def _attachment_files(
