@@ -58,6 +58,11 @@ _INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.
 _ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
 _NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
 _SPACES = re.compile(r"\s+")
+# Text in runs of ASCII and of the rest: ASCII folds at C speed, a run at a time
+# (whitespace a space, the backtick an apostrophe, letters small).
+_ASCII_OR_NOT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+_ASCII_SPACES = {code: " " for code in range(128) if chr(code).isspace()} | {ord("`"): "'"}
+_RUNS = re.compile(r"[^ ]+| +")
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +99,11 @@ def _quick_table() -> dict[int, str | None]:
 
 def fold(text: str) -> str:
     """`text` as names are compared, whitespace runs made single spaces."""
-    return re.sub(" +", " ", "".join(_fold(c) for c in text)).strip()
+    pieces = (
+        piece.translate(_ASCII_SPACES).lower() if piece.isascii() else "".join(map(_fold, piece))
+        for piece in _ASCII_OR_NOT.findall(text)
+    )
+    return re.sub(" +", " ", "".join(pieces)).strip()
 
 
 def quick_fold(text: str, markup: bool) -> str:
@@ -157,6 +166,9 @@ def _append(
     out: list[str], origin: list[int], ends: list[int], text: str, start: int, end: int = -1
 ) -> None:
     """Fold `text` (found at `start`, ending at `end` in the original) onto `out`."""
+    if end < 0 and text.isascii():
+        _append_ascii(out, origin, ends, text, start)
+        return
     for index, character in enumerate(text):
         at = start + index if end < 0 else start
         stop = at + 1 if end < 0 else end
@@ -167,3 +179,21 @@ def _append(
             out.append(folded)
             origin.append(at)
             ends.append(stop)
+
+
+def _append_ascii(
+    out: list[str], origin: list[int], ends: list[int], text: str, start: int
+) -> None:
+    """`_append` for ASCII text, a run at a time: the same result, far fewer steps."""
+    for run in _RUNS.finditer(text.translate(_ASCII_SPACES).lower()):
+        first, last = start + run.start(), start + run.end()
+        if run.group()[0] != " ":
+            out.extend(run.group())
+            origin.extend(range(first, last))
+            ends.extend(range(first + 1, last + 1))
+        elif out and out[-1] == " ":
+            ends[-1] = last
+        else:
+            out.append(" ")
+            origin.append(first)
+            ends.append(last)
