@@ -62,7 +62,7 @@ _SPACES = re.compile(r"\s+")
 # (whitespace a space, the backtick an apostrophe, letters small).
 _ASCII_OR_NOT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 _ASCII_SPACES = {code: " " for code in range(128) if chr(code).isspace()} | {ord("`"): "'"}
-_RUNS = re.compile(r"[^ ]+| +")
+_SPACE_RUNS = re.compile(r"  +")
 
 
 @lru_cache(maxsize=4096)
@@ -166,9 +166,20 @@ def _append(
     out: list[str], origin: list[int], ends: list[int], text: str, start: int, end: int = -1
 ) -> None:
     """Fold `text` (found at `start`, ending at `end` in the original) onto `out`."""
-    if end < 0 and text.isascii():
-        _append_ascii(out, origin, ends, text, start)
+    if end < 0:
+        for run in _ASCII_OR_NOT.finditer(text):
+            if run.group().isascii():
+                _append_ascii(out, origin, ends, run.group(), start + run.start())
+            else:
+                _append_each(out, origin, ends, run.group(), start + run.start(), end)
         return
+    _append_each(out, origin, ends, text, start, end)
+
+
+def _append_each(
+    out: list[str], origin: list[int], ends: list[int], text: str, start: int, end: int
+) -> None:
+    """`_append` a character at a time: for text beyond ASCII, or an entity's."""
     for index, character in enumerate(text):
         at = start + index if end < 0 else start
         stop = at + 1 if end < 0 else end
@@ -184,16 +195,28 @@ def _append(
 def _append_ascii(
     out: list[str], origin: list[int], ends: list[int], text: str, start: int
 ) -> None:
-    """`_append` for ASCII text, a run at a time: the same result, far fewer steps."""
-    for run in _RUNS.finditer(text.translate(_ASCII_SPACES).lower()):
-        first, last = start + run.start(), start + run.end()
-        if run.group()[0] != " ":
-            out.extend(run.group())
-            origin.extend(range(first, last))
-            ends.extend(range(first + 1, last + 1))
-        elif out and out[-1] == " ":
-            ends[-1] = last
+    """`_append` for ASCII text, at C speed: only runs of spaces need a step of their own."""
+    folded = text.translate(_ASCII_SPACES).lower()
+    at = 0
+    for run in _SPACE_RUNS.finditer(folded):
+        _append_plain(out, origin, ends, folded[at : run.start()], start + at)
+        if out and out[-1] == " ":
+            ends[-1] = start + run.end()
         else:
             out.append(" ")
-            origin.append(first)
-            ends.append(last)
+            origin.append(start + run.start())
+            ends.append(start + run.end())
+        at = run.end()
+    _append_plain(out, origin, ends, folded[at:], start + at)
+
+
+def _append_plain(
+    out: list[str], origin: list[int], ends: list[int], text: str, first: int
+) -> None:
+    """Folded ASCII text that holds no two spaces together, found at `first`."""
+    if text[:1] == " " and out and out[-1] == " ":
+        ends[-1] = first + 1
+        text, first = text[1:], first + 1
+    out.extend(text)
+    origin.extend(range(first, first + len(text)))
+    ends.extend(range(first + 1, first + len(text) + 1))

@@ -31,11 +31,12 @@ _SHORTEST_SINGLE_NAME = 4
 
 @dataclass(frozen=True)
 class NameForms:
-    """The patterns of one name, and the folded words every one of them holds."""
+    """The patterns of one name, and the folded words that any of them holds: every
+    form holds all the words of one of `words`."""
 
     patterns: tuple[str, ...]
     surname: str
-    words: frozenset[bytes]
+    words: tuple[frozenset[bytes], ...]
 
     @property
     def key(self) -> str:
@@ -102,7 +103,16 @@ def joined(*parts: str) -> str:
     return _JOIN.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
 
 
-def _words(surname: str) -> frozenset[bytes]:
-    """Words every form of the surname holds; none beside an apostrophe, which may go."""
-    pieces = [piece for piece in re.split(r"[ -]+", surname) if "'" not in piece]
-    return frozenset(WORD.findall(" ".join(pieces).encode("ascii", "ignore")))
+def _words(surname: str) -> tuple[frozenset[bytes], ...]:
+    """The words of the surname, as written with its apostrophes and as written without.
+
+    "O'Neill-Dunne" holds the words o, neill and dunne, or oneill and dunne; never
+    none, which would make every file worth a closer look.
+    """
+    apart = re.sub("'", " ", surname)
+    together = surname.replace("'", "")
+    return tuple(
+        dict.fromkeys(
+            frozenset(WORD.findall(text.encode("ascii", "ignore"))) for text in (apart, together)
+        )
+    )

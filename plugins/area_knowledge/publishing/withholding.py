@@ -68,7 +68,7 @@ class Mentions:
         # Every form of a name holds the longest piece of its surname; an address, its name.
         keys = [form.key for form in forms] + [a.split("@")[0] for a in self.addresses]
         self._quick = re.compile("|".join(map(re.escape, keys))) if keys else None
-        self._words = [form.words for form in forms] + [
+        self._words = [words for form in forms for words in form.words] + [
             frozenset(WORD.findall(local.encode("ascii", "ignore"))) for local in keys[len(forms) :]
         ]
         self._always = any(not words for words in self._words)
