@@ -421,3 +421,70 @@ def test_a_school_named_with_a_withheld_name_is_published_and_staff_are_told(
         and "'Ann Lee Academy'" in m
         for m in build_log.at_least(logging.INFO)
     )
+
+
+def test_entry_pages_lead_back_through_breadcrumbs(demo, demo_area) -> None:
+    study = demo_area.case_studies[0]
+    school = demo_area.area.schools[study.schools[0]]
+
+    assert demo.follow(f"/case-studies/{study.id}/", "Case studies") == "/case-studies/"
+    school_page = demo.follow(f"/case-studies/{study.id}/", school.name)
+    assert demo.follow(school_page, "Schools") == "/schools/"
+
+
+def test_a_case_study_says_when_it_was_last_reviewed(demo, demo_area) -> None:
+    study = next(s for s in demo_area.case_studies if s.reviewed)
+    html = demo.file(f"/case-studies/{study.id}/").read_text(encoding="utf-8")
+
+    assert f"Last reviewed {study.reviewed.day} {study.reviewed:%B %Y}" in html
+
+
+def test_new_practice_is_offered_as_feeds_the_pages_name_in_their_head(demo, demo_area) -> None:
+    theme = next(t for t in demo_area.area.themes.values() if t.id in demo_area.by_theme)
+    for url, feed in (("/", "feed.xml"), (f"/themes/{theme.id}/", f"feed-{theme.id}.xml")):
+        html = demo.file(url).read_text(encoding="utf-8")
+        link = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', html)
+        assert link, f"{url} names no feed"
+        assert demo.file(urljoin(url, link[1])).name == feed
+        assert demo.file(urljoin(url, link[1])).read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_page_not_found_works_at_any_depth(demo) -> None:
+    html = demo.file("/404.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a [^>]*href="([^"#]+)"', html[html.index("<article") :])
+
+    assert hrefs, "the 404 page links nowhere"
+    assert all(h.startswith(("/", "https://", "mailto:")) for h in hrefs), hrefs
+    assert 'role="search"' in html
+
+
+def test_a_broken_link_is_reported_once_on_its_own_line(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    path = area.case_study(
+        "coaching", body="First line.\n\nSee [one](../nowhere.md) and [two](../nowhere.md)."
+    )
+    body_start = path.read_text(encoding="utf-8").splitlines().index("First line.") + 1
+
+    build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    reported = [m for m in build_log.at_least(logging.WARNING) if "nowhere.md" in m]
+    assert reported == [
+        f"content/case-studies/coaching.md:{body_start + 2}: body: links to '../nowhere.md', "
+        "which is not a page or attachment of the site"
+    ]
+
+
+def test_a_link_to_a_draft_keeps_its_words_and_says_why(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.case_study("plans", status="draft")
+    area.case_study("coaching", body="See [the plans](plans.md).")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert ">the plans</a>" in read_page(site, "case-studies/coaching/index.html")
+    assert any(
+        "coaching.md:" in m and "links to 'plans.md', which is not published (a draft" in m
+        for m in build_log.at_least(logging.INFO)
+    )

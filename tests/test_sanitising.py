@@ -13,6 +13,7 @@ import pytest
 
 from area_knowledge.publishing.withholding import Mentions
 from area_knowledge.site.bodies import LinkTargets, render_body
+from area_knowledge.site.finishing import live
 from area_knowledge.site.finishing.finish import FinishingFailed, finish_site
 from area_knowledge.site.finishing.leak_guard import leaks
 from area_knowledge.site.finishing.policy import content_security_policy, foreign_script
@@ -248,3 +249,28 @@ def test_leak_guard_finds_a_withheld_name_in_any_file_compressed_or_not(tmp_path
         "about/index.html: names 'jane-doe', whom the site must not show",
         "about/index.html: names the page 'practitioners/jane-doe', whom the site must not show",
     }
+
+
+class _IndexNamingSomeone:
+    """Stands in for Pagefind: the index it writes, once done, names a withheld person."""
+
+    def __init__(self, site_dir: str) -> None:
+        self.site = Path(site_dir)
+
+    def result(self) -> str:
+        fragment = self.site / "pagefind" / "fragment" / "en_1.pf_fragment"
+        fragment.parent.mkdir(parents=True)
+        fragment.write_bytes(gzip.compress(b'pagefind_dcd{"content":"Ask Jane Doe"}'))
+        return "Indexed 1 page"
+
+
+def test_live_finishing_reads_the_search_index_once_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = built(tmp_path, {})
+    monkeypatch.setattr(live, "SearchIndex", _IndexNamingSomeone)
+    finishing = live.LiveFinishing(str(site), Mentions(["Jane Doe"], [], "x@y.z"), (), {})
+    finishing.theme_page((site / "404.html").read_text(encoding="utf-8"))
+
+    with pytest.raises(FinishingFailed, match=r"pagefind/fragment/en_1\.pf_fragment: names"):
+        finishing.finish()

@@ -78,6 +78,8 @@ class Entry:
     # Values of fields the schema declares and this class does not name: a field
     # just added to the schema reaches the exports and templates with no change here.
     more: tuple[tuple[str, object], ...] = field(default=(), kw_only=True)
+    # The line of the file where the body starts, for problems found in it later.
+    body_line: int = field(default=1, kw_only=True)
 
     def value(self, name: str) -> object:
         """The value of `name`, a field or property of the class or one of `more`; else None."""

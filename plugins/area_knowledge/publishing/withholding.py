@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote
 
-from .folding import WORD, fold, folded_html, folded_text, quick_fold, words_of
+from .folding import WORD, fold, folded_html, folded_text, html_text, quick_fold, words_of
 from .name_forms import joined, name_forms, surname_of
 
 WITHHELD_NAME = "[name withheld]"
@@ -147,7 +147,7 @@ class Mentions:
         found = []
         if self.might_name(document, markup=True):
             # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
-            for text in (folded_html(document).text, fold(html.unescape(_TAG.sub(" ", document)))):
+            for text in (html_text(document), html_text(document, inline_apart=True)):
                 found += [text[start:end] for start, end, _ in self._spans(text)]
         attributes = " ".join(
             unquote(html.unescape(double or single))

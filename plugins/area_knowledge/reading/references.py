@@ -296,7 +296,13 @@ def _base(item: ReadEntry, kind: type[Entry]) -> dict[str, Any]:
         for name, value in item.values.items()
         if name not in named and name not in _READ_AS and value is not None
     )
-    return {"id": item.id, "path": item.record.path, "body": item.record.body, "more": more}
+    return {
+        "id": item.id,
+        "path": item.record.path,
+        "body": item.record.body,
+        "body_line": item.record.body_line,
+        "more": more,
+    }
 
 
 def _loosely(text: str) -> str:

@@ -134,6 +134,8 @@ class RenderedBody:
 
     html: str
     problems: list[str] = field(default_factory=list)
+    # What a contributor should know but need not fix: a link kept as text, say.
+    notes: list[str] = field(default_factory=list)
 
 
 _markdown = markdown.Markdown(extensions=EXTENSIONS)
@@ -142,6 +144,7 @@ _markdown = markdown.Markdown(extensions=EXTENSIONS)
 def render_body(text: str, here: str, targets: LinkTargets, mentions: Mentions) -> RenderedBody:
     """The body of the page `here` (a path like 'case-studies/x.md') as safe HTML."""
     problems: list[str] = []
+    notes: list[str] = []
     try:
         rendered = _markdown.reset().convert(text)
     except (RecursionError, ValueError, IndexError) as error:
@@ -149,7 +152,7 @@ def render_body(text: str, here: str, targets: LinkTargets, mentions: Mentions) 
         return RenderedBody("", [f"cannot be rendered ({type(error).__name__}): simplify it"])
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
-        return _attribute(tag, attribute, value, here, targets, mentions, problems)
+        return _attribute(tag, attribute, value, here, targets, mentions, problems, notes)
 
     clean = nh3.clean(
         rendered,
@@ -162,7 +165,7 @@ def render_body(text: str, here: str, targets: LinkTargets, mentions: Mentions) 
         strip_comments=True,
         link_rel="noopener",
     )
-    return RenderedBody(mentions.withhold_html(_H1.sub(r"<\1h2", clean)), problems)
+    return RenderedBody(mentions.withhold_html(_H1.sub(r"<\1h2", clean)), problems, notes)
 
 
 def _attribute(
@@ -173,9 +176,10 @@ def _attribute(
     targets: LinkTargets,
     mentions: Mentions,
     problems: list[str],
+    notes: list[str],
 ) -> str | None:
     if attribute == "href" and tag == "a":
-        return _link(value, here, targets, problems)
+        return _link(value, here, targets, problems, notes)
     if attribute == "src":
         return _image(value, here, targets, problems)
     if attribute == "id":
@@ -189,7 +193,9 @@ def _attribute(
     return value
 
 
-def _link(value: str, here: str, targets: LinkTargets, problems: list[str]) -> str | None:
+def _link(
+    value: str, here: str, targets: LinkTargets, problems: list[str], notes: list[str]
+) -> str | None:
     url = urlsplit(value)
     if url.scheme or url.netloc:
         return value  # http, https and mailto only: nh3 has dropped the rest
@@ -203,7 +209,12 @@ def _link(value: str, here: str, targets: LinkTargets, problems: list[str]) -> s
         if page in targets.pages:
             return served_url(here, page, targets.directory_urls) + anchor
         if page in targets.known:
-            return None  # a draft, or a person no longer listed: the text stays, unlinked
+            # A draft, or a person no longer listed: the text stays, unlinked.
+            notes.append(
+                f"links to '{value}', which is not published (a draft, or someone no longer "
+                "listed): the link's words are shown without the link until it is"
+            )
+            return None
     attachment = _attachment(target, targets)
     if attachment:
         return served_url(here, attachment, targets.directory_urls)

@@ -43,7 +43,7 @@ def _page(
     layout: Layout, entry: CaseStudy | Hub | Practitioner, template: str, **context: object
 ) -> SitePage:
     uri = page_uri(entry)
-    body = layout.body(entry.body, uri, entry.path, 1)
+    body = layout.body(entry.body, uri, entry.path, entry.body_line)
     searchable = is_searchable(entry, layout.ix.area.today)
     html = layout.render(
         template,

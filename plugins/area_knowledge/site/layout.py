@@ -8,13 +8,14 @@ text, its HTML, and whether search indexes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..contract.problems import Problem
+from ..contract.problems import Problem, Severity
 from ..publishing.indexes import Indexes
 from ..publishing.knowledge_map import KnowledgeMap, ThemeRow
 from ..settings import Settings
@@ -72,10 +73,29 @@ class Layout:
     def body(self, text: str, uri: str, path: str, line: int) -> Markup:
         """A contributor's body as safe HTML; its link problems are kept, located."""
         rendered = render_body(text, uri, self.targets, self.ix.area.mentions)
-        self.problems += [Problem(path, line, "body", message) for message in rendered.problems]
+        kinds: tuple[tuple[list[str], Severity], ...] = (
+            (rendered.problems, "error"),
+            (rendered.notes, "warning"),
+        )
+        found = {
+            Problem(path, line + _lines_before(text, message), "body", message, severity): None
+            for messages, severity in kinds
+            for message in messages
+        }
+        self.problems += found
         return Markup(rendered.html)
 
     def search_url(self, here: str, **filters: str) -> str:
         """The search page with filters chosen, as a link from `here`."""
         query = urlencode({name: value for name, value in filters.items() if value})
         return served_url(here, SEARCH_PAGE, self.settings.directory_urls) + "?" + query
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def _lines_before(text: str, message: str) -> int:
+    """How many lines into the body the value a message quotes first is, or 0."""
+    quoted = _QUOTED.search(message)
+    at = text.find(quoted[1]) if quoted else -1
+    return text.count("\n", 0, at) if at > 0 else 0

@@ -57,7 +57,7 @@ def leaks(
     mentions: Mentions,
     withheld_pages: tuple[str, ...],
     folder: str = "",
-    skip: str | None = None,
+    skip: tuple[str, ...] | str = (),
     checked: frozenset[str] = frozenset(),
     only: frozenset[str] | None = None,
 ) -> list[Leak]:
@@ -102,11 +102,12 @@ class _PageLinks:
         return None
 
 
-def _paths(site_dir: str, skip: str | None) -> Iterator[str]:
-    """Every file under `site_dir`, less the folder `skip`."""
+def _paths(site_dir: str, skip: tuple[str, ...] | str) -> Iterator[str]:
+    """Every file under `site_dir`, less its folders named in `skip`."""
+    skipped = {skip} if isinstance(skip, str) else set(skip)
     for folder, subfolders, names in os.walk(site_dir):
-        if skip and folder == site_dir and skip in subfolders:
-            subfolders.remove(skip)
+        if folder == site_dir:
+            subfolders[:] = [name for name in subfolders if name not in skipped]
         for name in sorted(names):
             yield os.path.join(folder, name)
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from multiprocessing.queues import Queue
 
 from ...publishing.withholding import Mentions
-from .finish import Finished
+from .finish import SEARCH_FOLDER, Finished
 from .leak_guard import Guard, Leak, leaks
 from .pages import FinishingFailed, PagePolicy
 from .search_index import SearchIndex
@@ -82,20 +82,29 @@ class LiveFinishing:
         """
         index = None if self.preview else SearchIndex(self.site_dir)
         found = self.guard.result()
+        # The search index is being written meanwhile: it is read once it is whole.
+        skip = (SEARCH_FOLDER, PREVIEW_FOLDER.rstrip("/")) if self.preview else (SEARCH_FOLDER,)
         found += leaks(
             self.site_dir,
             self.mentions,
             self.withheld_pages,
             checked=frozenset(self.checked),
             only=self.others,
-            skip=PREVIEW_FOLDER.rstrip("/") if self.preview else None,
+            skip=skip,
         )
-        if found:
-            raise FinishingFailed("\n".join(str(leak) for leak in found[:20]))
         if index is None:
+            _fail_on(found)
             _index_later(self.site_dir, self.told)
             return Finished(len(self.checked), "being made again in the background")
-        return Finished(len(self.checked), index.result())
+        summary = index.result()
+        found += leaks(self.site_dir, self.mentions, self.withheld_pages, folder=SEARCH_FOLDER)
+        _fail_on(found)
+        return Finished(len(self.checked), summary)
+
+
+def _fail_on(found: list[Leak]) -> None:
+    if found:
+        raise FinishingFailed("\n".join(str(leak) for leak in found[:20]))
 
 
 _indexing: list[SearchIndex] = []
