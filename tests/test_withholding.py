@@ -129,3 +129,16 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
 
     assert forms is not None
     assert set(forms.words) == {frozenset({b"o", b"brien"}), frozenset({b"obrien"})}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p><em>J</em>ane Doe led it</p>",
+        "<p>J&#97;ne Doe led it</p>",
+        "<p>Priya Ramaswamy-Ho<em>lt</em> led it</p>",
+        '<p><a href="/people/jane-doe/">her page</a></p>',
+    ],
+)
+def test_the_guard_finds_a_name_however_the_page_breaks_up_its_words(page: str) -> None:
+    assert PEOPLE.named_in(page)

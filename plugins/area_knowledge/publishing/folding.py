@@ -54,7 +54,8 @@ WORD = re.compile(rb"[a-z0-9]+")
 # A word as bytes: ASCII letters and digits, and any character beyond ASCII.
 _RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.I)
+INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.I)
+_INLINE_TAG = INLINE_TAG
 _ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
 _NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
 _SPACES = re.compile(r"\s+")

@@ -61,8 +61,10 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     forenames, surname = words[:cut], " ".join(words[cut:])
     full = joined(*words)
     patterns = [full, joined(forenames[0], surname)]
-    if not surname_shared:
-        patterns += _surname_forms(forenames, surname)
+    if surname_shared:
+        # Both forms hold the first forename: a page must hold it to be read closely.
+        return NameForms(tuple(patterns), surname, _words(f"{forenames[0]} {surname}"))
+    patterns += _surname_forms(forenames, surname)
     return NameForms(tuple(dict.fromkeys(patterns)), surname, _words(surname))
 
 

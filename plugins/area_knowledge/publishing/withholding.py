@@ -23,7 +23,16 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote
 
-from .folding import WORD, fold, folded_html, folded_text, html_text, quick_fold, words_of
+from .folding import (
+    INLINE_TAG,
+    WORD,
+    fold,
+    folded_html,
+    folded_text,
+    html_text,
+    quick_fold,
+    words_of,
+)
 from .name_forms import joined, name_forms, surname_of
 
 WITHHELD_NAME = "[name withheld]"
@@ -87,6 +96,8 @@ class Mentions:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
         if self._pattern is None or not self.might_name(text, markup=markup):
             return []
+        if not self._might_hold_words(text, markup=markup):
+            return []
         folded = folded_html(text) if markup else folded_text(text)
         return [
             (folded.origin[start], folded.ends[end - 1], kind)
@@ -137,12 +148,23 @@ class Mentions:
     def _names_any(self, text: str) -> bool:
         return bool(self.might_name(text) and self._spans(fold(text)))
 
+    def _might_hold_words(self, document: str, *, markup: bool = True) -> bool:
+        """Whether the text holds every word of some name; markup as written and as
+        read, through inline tags and entities ("<em>J</em>ane", "J&#97;ne")."""
+        if self._always:
+            return True
+        if markup:
+            raw = unquote(document)
+            present = words_of(raw) | words_of(html.unescape(INLINE_TAG.sub("", raw)))
+        else:
+            present = words_of(document)
+        return any(words <= present for words in self._words)
+
     def named_in(self, document: str) -> list[str]:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
         if self._pattern is None:
             return []
-        present = words_of(unquote(document))
-        if not self._always and not any(words <= present for words in self._words):
+        if not self._might_hold_words(document):
             return []
         found = []
         if self.might_name(document, markup=True):
