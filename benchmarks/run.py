@@ -459,8 +459,9 @@ def free_port() -> int:
 
 
 def start_server(area: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """`mkdocs serve` of the area, in a process group of its own."""
-    command = [MKDOCS, "serve", "-f", str(area / "mkdocs.yml"), "-a", f"{HOST}:{port}"]
+    """The preview of the area as `make serve` starts it, in a process group of its own."""
+    preview = str(REPO / "scripts" / "preview.py")
+    command = [PYTHON, preview, "--port", str(port), "-f", str(area / "mkdocs.yml")]
     with log.open("w", encoding="utf-8") as output:
         return subprocess.Popen(
             command,

@@ -46,6 +46,8 @@ _AT = r"(?: ?@ ?| ?[\[(] ?at ?[\])] ?| at )"
 _ATTRIBUTE = re.compile(r"""=\s*"([^"]*)"|=\s*'([^']*)'""")
 _TAG_ATTRIBUTE = re.compile(r"""(\s[\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Patterns kept for the sets of names texts hold, at most this many.
+_MOST_NARROWED = 4096
 
 
 class Mentions:
@@ -77,10 +79,18 @@ class Mentions:
         # Every form of a name holds the longest piece of its surname; an address, its name.
         keys = [form.key for form in forms] + [a.split("@")[0] for a in self.addresses]
         self._quick = re.compile("|".join(map(re.escape, keys))) if keys else None
-        self._words = [words for form in forms for words in form.words] + [
-            frozenset(WORD.findall(local.encode("ascii", "ignore"))) for local in keys[len(forms) :]
+        # The words each name or address holds, with its place among them: a text holding
+        # only some names' words is searched for those names alone.
+        self._forms = forms
+        self._address_patterns = address_patterns
+        self._owned_words = [(words, i) for i, form in enumerate(forms) for words in form.words]
+        self._owned_words += [
+            (frozenset(WORD.findall(local.encode("ascii", "ignore"))), len(forms) + i)
+            for i, local in enumerate(keys[len(forms) :])
         ]
+        self._words = [words for words, _ in self._owned_words]
         self._always = any(not words for words in self._words)
+        self._narrowed: dict[frozenset[int], re.Pattern[str] | None] = {}
         self._dedications = _dedications_naming(
             dedications, _compiled(name_patterns, [], _BEFORE_ANY)
         )
@@ -96,25 +106,28 @@ class Mentions:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
         if self._pattern is None or not self.might_name(text, markup=markup):
             return []
-        if not self._might_hold_words(text, markup=markup):
+        pattern = self._pattern_holding(text, markup=markup)
+        if pattern is None:
             return []
         folded = folded_html(text) if markup else folded_text(text)
         return [
             (folded.origin[start], folded.ends[end - 1], kind)
-            for start, end, kind in self._spans(folded.text)
+            for start, end, kind in self._spans(folded.text, pattern)
         ]
 
-    def _spans(self, folded: str) -> list[tuple[int, int, str]]:
+    def _spans(
+        self, folded: str, pattern: re.Pattern[str] | None = None
+    ) -> list[tuple[int, int, str]]:
         """Each mention in folded text, less those inside a dedication."""
-        assert self._pattern is not None
-        kept = (
-            [(m.start(), m.end()) for m in self._dedications.finditer(folded)]
-            if self._dedications
-            else []
-        )
+        found = pattern or self._pattern
+        assert found is not None
+        matches = list(found.finditer(folded))
+        if not matches or self._dedications is None:
+            return [(m.start(), m.end(), m.lastgroup or "name") for m in matches]
+        kept = [(m.start(), m.end()) for m in self._dedications.finditer(folded)]
         return [
             (m.start(), m.end(), m.lastgroup or "name")
-            for m in self._pattern.finditer(folded)
+            for m in matches
             if not any(start <= m.start() and m.end() <= end for start, end in kept)
         ]
 
@@ -148,29 +161,47 @@ class Mentions:
     def _names_any(self, text: str) -> bool:
         return bool(self.might_name(text) and self._spans(fold(text)))
 
-    def _might_hold_words(self, document: str, *, markup: bool = True) -> bool:
-        """Whether the text holds every word of some name; markup as written and as
-        read, through inline tags and entities ("<em>J</em>ane", "J&#97;ne")."""
+    def _pattern_holding(self, text: str, *, markup: bool = True) -> re.Pattern[str] | None:
+        """The pattern of the names and addresses whose every word the text holds, or
+        None if it holds none; markup as written and as read, through tags and entities
+        ("<em>J</em>ane", "J&#97;ne")."""
         if self._always:
-            return True
+            return self._pattern
         if markup:
-            raw = unquote(document)
-            present = words_of(raw) | words_of(html.unescape(INLINE_TAG.sub("", raw)))
+            raw = unquote(text)
+            present = words_of(html.unescape(raw))
+            present |= words_of(html.unescape(INLINE_TAG.sub("", raw)))
         else:
-            present = words_of(document)
-        return any(words <= present for words in self._words)
+            present = words_of(text)
+        owners = frozenset(owner for words, owner in self._owned_words if words <= present)
+        if not owners:
+            return None
+        if owners not in self._narrowed:
+            if len(self._narrowed) >= _MOST_NARROWED:
+                self._narrowed.clear()
+            names = [
+                p for i in sorted(owners) if i < len(self._forms) for p in self._forms[i].patterns
+            ]
+            addresses = [
+                self._address_patterns[i - len(self._forms)]
+                for i in sorted(owners)
+                if i >= len(self._forms)
+            ]
+            self._narrowed[owners] = _compiled(names, addresses)
+        return self._narrowed[owners]
 
     def named_in(self, document: str) -> list[str]:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
         if self._pattern is None:
             return []
-        if not self._might_hold_words(document):
+        pattern = self._pattern_holding(document)
+        if pattern is None:
             return []
         found = []
         if self.might_name(document, markup=True):
             # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
             for text in (html_text(document), html_text(document, inline_apart=True)):
-                found += [text[start:end] for start, end, _ in self._spans(text)]
+                found += [text[start:end] for start, end, _ in self._spans(text, pattern)]
         attributes = " ".join(
             unquote(html.unescape(double or single))
             for double, single in _ATTRIBUTE.findall(document)
