@@ -139,7 +139,8 @@ def _not_listed_again(
                 "",
                 f"has the name or address of {same}, whom the site withholds, so it is "
                 "withheld too: if they have agreed to be listed again, give the new consent "
-                "and review_by in that file and delete this one",
+                "and review_by in that file and delete this one; if it is someone else of "
+                "the same name, the partnership must delete that file first",
             )
         )
     return kept
