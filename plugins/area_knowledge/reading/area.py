@@ -27,6 +27,7 @@ from ..contract.schema import (
     Kind,
     is_reserved_id,
 )
+from ..parallel import forked_map
 from .attachments import read_attachment
 from .bounds import bound_problems
 from .files import (
@@ -75,12 +76,8 @@ def load_area(root: str, *, today: date | None = None, shown_from: str | None = 
     area.themes = read_themes(registers[THEMES_FILE], problems)
     area.schools = read_schools(registers[SCHOOLS_FILE], problems)
 
-    read: list[ReadEntry] = []
-    for collection in COLLECTIONS:
-        for file in inventory.entries[collection.name]:
-            item = _read_entry_once(collection, file, area, problems)
-            if item is not None:
-                read.append(item)
+    files = [(c, file) for c in COLLECTIONS for file in inventory.entries[c.name]]
+    read = [item for item in _read_entries(files, area, problems) if item is not None]
     resolver = Resolver(area, read, problems)
     for item in read:
         resolver.build(item)
@@ -113,26 +110,46 @@ _READ: dict[tuple[object, ...], tuple[ReadEntry | None, list[Problem], list[Ment
 _MOST_READ = 100_000
 
 
-def _read_entry_once(
-    collection: Collection, file: ContentFile, area: Area, problems: list[Problem]
-) -> ReadEntry | None:
-    """`_read_entry`, or what it gave for this file with the same bytes."""
+_Read = tuple[ReadEntry | None, list[Problem], list[Mention]]
+
+
+def _read_entries(
+    files: list[tuple[Collection, ContentFile]], area: Area, problems: list[Problem]
+) -> list[ReadEntry | None]:
+    """`_read_entry` of each file, in order, on every core; what a file with the same
+    bytes gave before is not read again."""
+    keys = [_read_key(collection, file, area) for collection, file in files]
+    if len(_READ) + len(files) > _MOST_READ:
+        _READ.clear()
+    unread = [n for n, key in enumerate(keys) if key is None or key not in _READ]
+    read = forked_map(lambda n: _read_apart(*files[n], area.today), unread)
+    fresh = dict(zip(unread, read, strict=True))
+    items = []
+    for n, key in enumerate(keys):
+        result = fresh[n] if n in fresh else _READ[key]  # type: ignore[index]
+        if key is not None:
+            _READ[key] = result
+        item, found, doubted = result
+        problems += found
+        area.people_in_doubt += doubted
+        items.append(item)
+    return items
+
+
+def _read_key(collection: Collection, file: ContentFile, area: Area) -> tuple[object, ...] | None:
+    """All that reading the file depends on, its bytes' digest among it; None if unreadable."""
     data = _bytes_of(file.path)
     if data is None:
-        return _read_entry(collection, file, area, problems)
-    key = (collection.name, file.path, file.shown, area.today, hashlib.sha256(data).digest())
-    if key not in _READ:
-        if len(_READ) >= _MOST_READ:
-            _READ.clear()
-        found: list[Problem] = []
-        doubted = len(area.people_in_doubt)
-        item = _read_entry(collection, file, area, found)
-        _READ[key] = (item, found, area.people_in_doubt[doubted:])
-        del area.people_in_doubt[doubted:]
-    item, found, doubted_people = _READ[key]
-    problems += found
-    area.people_in_doubt += doubted_people
-    return item
+        return None
+    return (collection.name, file.path, file.shown, area.today, hashlib.sha256(data).digest())
+
+
+def _read_apart(collection: Collection, file: ContentFile, today: date) -> _Read:
+    """`_read_entry` with its problems and the people it leaves in doubt, apart from the area."""
+    scratch = Area(root="", today=today)
+    found: list[Problem] = []
+    item = _read_entry(collection, file, scratch, found)
+    return item, found, scratch.people_in_doubt
 
 
 # By file: the digest of the bytes last read, and what they gave.

@@ -6,9 +6,9 @@ import re
 
 from ..contract.model import CaseStudy, Hub, Practitioner
 from ..contract.problems import Problem
+from ..parallel import forked_map
 from ..publishing.rules import is_searchable
 from .layout import LISTING_PAGE, Layout, SitePage
-from .parallel import forked_map
 from .search import search_record
 from .urls import page_uri
 

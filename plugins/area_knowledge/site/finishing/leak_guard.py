@@ -16,8 +16,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...parallel import forked_map
 from ...publishing.withholding import Mentions
-from ..parallel import forked_map
 
 _TEXT = frozenset({".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg", ".md"})
 # A compressed file is read up to this much: an index chunk is far smaller.
