@@ -55,7 +55,6 @@ WORD = re.compile(rb"[a-z0-9]+")
 _RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.I)
-_INLINE_TAG = INLINE_TAG
 _ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
 _NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
 _SPACES = re.compile(r"\s+")
@@ -110,8 +109,7 @@ def fold(text: str) -> str:
 def quick_fold(text: str, markup: bool) -> str:
     """A looser fold at C speed: what is no part of a name becomes a space."""
     if markup:
-        text = _COMMENT.sub("", text)
-        text = html.unescape(_ANY_TAG.sub(" ", _INLINE_TAG.sub("", text)))
+        text = _text_of_html(text)
     folded = unicodedata.normalize("NFKD", text).translate(_quick_table())
     folded = folded.casefold().translate(_LOWER_LOOK_ALIKES)
     return _SPACES.sub(" ", _NOT_NAME.sub(" ", folded))
@@ -120,10 +118,16 @@ def quick_fold(text: str, markup: bool) -> str:
 def html_text(markup: str, *, inline_apart: bool = False) -> str:
     """The text of HTML folded, as `folded_html` folds it but without the offsets, at C
     speed: inline tags read through (or, `inline_apart`, as spaces like the others)."""
+    return fold(_text_of_html(markup, inline_apart=inline_apart))
+
+
+def _text_of_html(markup: str, *, inline_apart: bool = False) -> str:
+    """HTML's text, entities decoded: comments dropped, tags made spaces, inline tags
+    read through unless `inline_apart`."""
     text = _COMMENT.sub("", markup)
     if not inline_apart:
-        text = _INLINE_TAG.sub("", text)
-    return fold(html.unescape(_ANY_TAG.sub(" ", text)))
+        text = INLINE_TAG.sub("", text)
+    return html.unescape(_ANY_TAG.sub(" ", text))
 
 
 def words_of(document: str) -> set[bytes]:

@@ -152,6 +152,7 @@ def _named_places(area: Area, listed: dict[str, Practitioner]) -> list[Problem]:
     A place may be named after a person ("The John Warner School"), so the register's
     names are published as they are; staff are told, in case it is the person.
     """
+    places = [(urn, field, text, fold(text)) for urn, field, text in _place_names(area)]
     found = []
     for person in area.practitioners.values():
         if person.id in listed or " " not in fold(person.title):
@@ -160,22 +161,34 @@ def _named_places(area: Area, listed: dict[str, Practitioner]) -> list[Problem]:
         surname = surname_of(person.title)
         names = [fold(person.title), *([surname] if "-" in surname else [])]
         pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names))
-        for school in area.schools.values():
-            for field, text in (("name", school.name), ("trust", school.trust),
-                                ("locality", school.locality)):  # fmt: skip
-                if text and pattern.search(fold(text)):
-                    found.append(
-                        Problem(
-                            person.path,
-                            1,
-                            "",
-                            f"is withheld, but the {field} of school {school.urn} in the register, "
-                            f"'{text}', holds their name and is published as it is: if the "
-                            "school is not named after someone else, correct the register",
-                            "warning",
-                        )
-                    )
+        found += [
+            Problem(
+                person.path,
+                1,
+                "",
+                f"is withheld, but the {field} of school {urn} in the register, '{text}', "
+                "holds their name and is published as it is: if the school is not named "
+                "after someone else, correct the register",
+                "warning",
+            )
+            for urn, field, text, folded in places
+            if pattern.search(folded)
+        ]
     return found
+
+
+def _place_names(area: Area) -> list[tuple[int, str, str]]:
+    """(URN, field, text) of each school's name, trust and locality that is given."""
+    return [
+        (school.urn, field, text)
+        for school in area.schools.values()
+        for field, text in (
+            ("name", school.name),
+            ("trust", school.trust),
+            ("locality", school.locality),
+        )
+        if text
+    ]
 
 
 def _keys_of(name: str, contact: str) -> set[str]:
@@ -245,10 +258,7 @@ def _mentions(area: Area, listed: dict[str, Practitioner], mailbox: str) -> Ment
 
 def _dedications(area: Area) -> set[str]:
     """Names of schools, trusts and places: a person's name inside one is not them."""
-    names: set[str] = set()
-    for school in area.schools.values():
-        names.update(text for text in (school.name, school.trust, school.locality) if text)
-    return names
+    return {text for _, _, text in _place_names(area)}
 
 
 def withheld_body(body: str, mentions: Mentions) -> str:

@@ -88,8 +88,7 @@ class Mentions:
             (frozenset(WORD.findall(local.encode("ascii", "ignore"))), len(forms) + i)
             for i, local in enumerate(keys[len(forms) :])
         ]
-        self._words = [words for words, _ in self._owned_words]
-        self._always = any(not words for words in self._words)
+        self._always = any(not words for words, _ in self._owned_words)
         self._narrowed: dict[frozenset[int], re.Pattern[str] | None] = {}
         self._dedications = _dedications_naming(
             dedications, _compiled(name_patterns, [], _BEFORE_ANY)
