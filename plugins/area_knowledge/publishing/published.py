@@ -210,14 +210,10 @@ def _attachment_unnamed(
         why = "its text names"
     else:
         return True
+    where = attachment.shown or attachment.name
     problems.append(
-        Problem(
-            attachment.shown or attachment.name,
-            1,
-            "",
-            f"is left off the site: {why} a person who is no longer listed: "
-            "attach a copy without their name",
-            "warning",
+        _left_off(
+            where, f"{why} a person who is no longer listed", "attach a copy without their name"
         )
     )
     return False
@@ -227,17 +223,14 @@ def _unnamed(entry: CaseStudy | Hub, mentions: Mentions, problems: list[Problem]
     """Whether the entry's web address, its file name, names no one the site must not show."""
     if not _names_anyone(entry.id, mentions):
         return True
-    problems.append(
-        Problem(
-            entry.path,
-            1,
-            "",
-            "is left off the site: its file name names a person who is no longer "
-            "listed, and would be its web address: rename the file",
-            "warning",
-        )
-    )
+    why = "its file name names a person who is no longer listed, and would be its web address"
+    problems.append(_left_off(entry.path, why, "rename the file"))
     return False
+
+
+def _left_off(path: str, why: str, fix: str) -> Problem:
+    """The warning for a file the site leaves off for whom it would name."""
+    return Problem(path, 1, "", f"is left off the site: {why}: {fix}", "warning")
 
 
 def _mentions(area: Area, listed: dict[str, Practitioner], mailbox: str) -> Mentions:
