@@ -8,6 +8,7 @@ check can look at what was published anyway; a strict build of it fails.
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 import re
@@ -200,6 +201,21 @@ def test_withheld_person_appears_in_no_file_of_the_site(hostile) -> None:
     assert "contact the partnership" in study
     assert "mailto:hello@partnership.example" in study
     assert any("bartholomew.md" in m and "status" in m for m in warnings)
+
+
+def test_share_form_is_told_only_published_ids_and_fetches_them(hostile) -> None:
+    _area, site, _ = hostile
+    published = every_file(site)
+
+    # A file of its own, so that a large area's share page stays light.
+    taken = json.loads(published["data/taken-ids.json"])
+    assert "ada-lovelace" in taken["practitioner"]
+    assert "wilhelmina" not in taken["practitioner"]
+    assert "bartholomew" not in taken["practitioner"]
+    assert "marked-study" in taken["case-study"]
+    share = published["share/index.html"]
+    assert 'data-ak-taken="../data/taken-ids.json"' in share
+    assert "ada-lovelace" not in share.split("data-ak-config=")[1].split(">")[0]
 
 
 def test_parsing_is_bounded_and_nothing_is_lost_silently(hostile) -> None:

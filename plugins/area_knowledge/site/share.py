@@ -10,6 +10,7 @@ description from the page (`ShareForm.script_config`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -131,7 +132,6 @@ class ShareForm:
     """Everything the share page's template and script need, as plain values."""
 
     collections: dict[str, ShareCollection]
-    taken_ids: dict[str, list[str]]
     new_file_url: str
     sections: dict[str, list[dict[str, str]]]
     templates: dict[str, str]
@@ -153,7 +153,6 @@ class ShareForm:
                 for name, c in self.collections.items()
             },
             "sections": self.sections,
-            "takenIds": self.taken_ids,
             "reservedId": RESERVED_ID.pattern,
             "emailPattern": EMAIL.pattern,
         }
@@ -300,17 +299,25 @@ def share_form(indexes: Indexes, settings: Settings) -> ShareForm:
     """The forms of the share page, from the schema and the published area."""
     return ShareForm(
         collections={c.name: share_collection(c, indexes) for c in OFFERED},
-        # Only published ids: an unlisted person's file name may be their name.
-        taken_ids={
-            CASE_STUDIES.name: sorted(s.id for s in (*indexes.case_studies, *indexes.archived)),
-            PRACTITIONERS.name: sorted(p.id for p in indexes.practitioners),
-        },
         new_file_url=new_file_url(settings.repo_url, settings.edit_uri, settings.content_folder),
         sections={
             c.name: [{"heading": h, "guidance": g} for h, g in SECTIONS[c.name]] for c in OFFERED
         },
         templates={c.name: entry_text(c, {}, settings.content_folder) for c in OFFERED},
     )
+
+
+def taken_ids(indexes: Indexes) -> str:
+    """The ids a new entry must not take, by collection: a file of their own, which the
+    page fetches, as a large area's would make the page too heavy to load.
+
+    Only published ids: an unlisted person's file name may be their name.
+    """
+    taken = {
+        CASE_STUDIES.name: sorted(s.id for s in (*indexes.case_studies, *indexes.archived)),
+        PRACTITIONERS.name: sorted(p.id for p in indexes.practitioners),
+    }
+    return json.dumps(taken, separators=(",", ":")) + "\n"
 
 
 def _lower(label: str) -> str:

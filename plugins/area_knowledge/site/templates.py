@@ -94,6 +94,7 @@ def _page_names() -> dict[str, str]:
         "DATA_JSON": f"{urls.DATA}/knowledge.json",
         "DATA_STUDIES": f"{urls.DATA}/case-studies.csv",
         "DATA_DIRECTORY": f"{urls.DATA}/directory.csv",
+        "TAKEN_IDS": urls.TAKEN_IDS,
     }
 
 

@@ -27,6 +27,8 @@ MAP_PAGE = "map/index.md"
 SHARE_PAGE = "share/index.md"
 SHARE_FIELDS = "share/fields.json"
 DATA = "data"
+# The ids the site already publishes, which the share page's forms do not give again.
+TAKEN_IDS = f"{DATA}/taken-ids.json"
 ASSETS = "assets"
 ATTACHMENTS = "attachments"
 SECTION_PAGES = (

@@ -189,6 +189,15 @@
     if (found.length) summary.focus();
   }
 
+  // The ids published entries have taken, from a file of their own (share.py); none
+  // if it cannot be read, when GitHub still refuses a file that is already there.
+  function takenIds(url) {
+    if (!url || !window.fetch) return Promise.resolve({});
+    return fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; });
+  }
+
   // Not a published entry's id, nor one the site's own pages use (resolution.py).
   function freeId(base, taken, reserved) {
     var id = base;
@@ -326,6 +335,7 @@
     root.setAttribute("data-ak-ready", "true");
     var config = JSON.parse(root.getAttribute("data-ak-config"));
     var email = new RegExp(config.emailPattern);
+    var taken = takenIds(root.getAttribute("data-ak-taken"));
     root.querySelectorAll("[data-ak-share-form]").forEach(function (form) {
       var kind = form.getAttribute("data-ak-share-form");
       var fields = config.collections[kind].fields;
@@ -342,8 +352,12 @@
         }
         var today = new Date();
         var titleField = fields.filter(function (f) { return f.name === config.collections[kind].titleField; })[0];
-        var id = freeId(slugify(typed(form, titleField)) || kind, config.takenIds[kind] || [], config.reservedId);
-        showResult(form, config, kind, entryFile(form, fields, today), id);
+        var text = entryFile(form, fields, today);
+        taken.then(function (ids) {
+          var used = ids && Array.isArray(ids[kind]) ? ids[kind] : [];
+          var id = freeId(slugify(typed(form, titleField)) || kind, used, config.reservedId);
+          showResult(form, config, kind, text, id);
+        });
       });
     });
     root.hidden = false;
