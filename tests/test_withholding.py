@@ -8,10 +8,14 @@ round, a person's name inside a school's that must never stop the site.
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from area_knowledge.publishing.name_forms import name_forms
-from area_knowledge.publishing.withholding import Mentions
+from area_knowledge.publishing.withholding import Mentions, unquoted
 
 MAILBOX = "hello@partnership.example"
 PEOPLE = Mentions(
@@ -138,7 +142,19 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         "<p>J&#97;ne Doe led it</p>",
         "<p>Priya Ramaswamy-Ho<em>lt</em> led it</p>",
         '<p><a href="/people/jane-doe/">her page</a></p>',
+        # Lines ending in a tag are read a piece at a time: names still run across them.
+        "<p>Jane</p>\n<p>Doe led it</p>\n",
+        "<li><em>\nJane\n</em>\n<strong>\nDoe</strong>\n</li>",
+        '<a href="/people/jane-%64oe/">\nher page</a>',
+        "<p>P\n<em>riya</em>\nRamaswamy-Holt</p>",
     ],
 )
 def test_the_guard_finds_a_name_however_the_page_breaks_up_its_words(page: str) -> None:
     assert PEOPLE.named_in(page)
+    # Read again, as the theme's lines are on every page, it is found again.
+    assert PEOPLE.named_in("<p>Other text</p>\n" + page)
+
+
+@given(st.text(alphabet="%2a5Fg\u00e9 x", max_size=40))
+def test_percent_escapes_are_decoded_as_the_standard_library_decodes_them(text: str) -> None:
+    assert unquoted(text) == unquote(text)

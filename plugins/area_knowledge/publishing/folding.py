@@ -134,8 +134,10 @@ def words_of(document: str) -> set[bytes]:
     """The words of a file, folded as names are: cheap for the ASCII words most files hold."""
     raw = set(_RAW_WORD.findall(document.encode("utf-8", "replace").lower()))
     words = {word for word in raw if word.isascii()}
-    for word in raw - words:
-        words.update(WORD.findall(fold(word.decode("utf-8", "replace")).encode("ascii", "replace")))
+    if len(words) < len(raw):
+        # The rest folded together, a space apart: each folds as it would alone.
+        rest = b" ".join(raw - words).decode("utf-8", "replace")
+        words.update(WORD.findall(fold(rest).encode("ascii", "replace")))
     return words
 
 
