@@ -184,11 +184,12 @@ class Mentions:
             words = known.get(piece)
             if words is None:
                 raw = unquoted(piece)
-                words = words_of(html.unescape(raw))
-                words |= words_of(html.unescape(INLINE_TAG.sub("", raw)))
+                read = words_of(html.unescape(raw)) | words_of(
+                    html.unescape(INLINE_TAG.sub("", raw))
+                )
                 if len(known) >= _MOST_PIECES:
                     known.clear()
-                known[piece] = words = frozenset(words)
+                known[piece] = words = frozenset(read)
             present |= words
         return present
 
