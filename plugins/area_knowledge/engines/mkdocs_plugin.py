@@ -134,6 +134,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
                 source.head_links,
                 preview=self.preview,
                 others=None if fresh is None else frozenset(_built(config, fresh)),
+                copied=_copied(published),
                 told=log.info,
             )
         return published
@@ -245,6 +246,15 @@ def _built(config: MkDocsConfig, paths: list[str]) -> list[str]:
         for path in paths
         if not path.endswith(".md")
     ]
+
+
+def _copied(files: Files) -> dict[str, bytes | str]:
+    """What the engine copies into the site, by its path there: bytes, or the file copied."""
+    return {
+        file.dest_uri: file.abs_src_path or file.content_bytes
+        for file in files
+        if not file.is_documentation_page()
+    }
 
 
 def _dest(config: MkDocsConfig, path: str) -> str:

@@ -184,9 +184,10 @@ class Mentions:
             words = known.get(piece)
             if words is None:
                 raw = unquoted(piece)
-                read = words_of(html.unescape(raw)) | words_of(
-                    html.unescape(INLINE_TAG.sub("", raw))
-                )
+                read = words_of(html.unescape(raw))
+                through, tags = INLINE_TAG.subn("", raw)
+                if tags:
+                    read |= words_of(html.unescape(through))
                 if len(known) >= _MOST_PIECES:
                     known.clear()
                 known[piece] = words = frozenset(read)

@@ -21,7 +21,7 @@ from multiprocessing.queues import Queue
 
 from ...publishing.withholding import Mentions
 from .finish import SEARCH_FOLDER, Finished
-from .leak_guard import Guard, Leak, leaks
+from .leak_guard import Guard, Leak, Vouched, digest, leaks, text_of
 from .pages import FinishingFailed, PagePolicy
 from .search_index import SearchIndex
 
@@ -42,10 +42,13 @@ class LiveFinishing:
         *,
         preview: bool = False,
         others: frozenset[str] | None = None,
+        copied: dict[str, bytes | str] | None = None,
         told: Callable[[str], None] = print,
     ) -> None:
         """`others`: the files that are not pages to check, if not all of them (a preview
-        that wrote only some); `told` hears how a preview's search index went."""
+        that wrote only some); `copied`: what the engine will copy into the site, by its
+        path there, as bytes or the file it copies, read by the guard while the engine
+        is still busy with Markdown; `told` hears how a preview's search index went."""
         self.site_dir = site_dir
         self.others = others
         self.told = told
@@ -57,7 +60,7 @@ class LiveFinishing:
         self.checked: set[str] = set()
         self.leaks: list[Leak] = []
         # The guard forks first, while this is the only thread; the index starts a thread.
-        self.guard = _GuardProcess(Guard(mentions, withheld_pages))
+        self.guard = _GuardProcess(Guard(mentions, withheld_pages), copied or {})
 
     def theme_page(self, page: str) -> str:
         """The 404 page: the theme's own scripts are taken from it, and it is finished too."""
@@ -81,7 +84,7 @@ class LiveFinishing:
         indexes have each been checked already, and an edit is seen sooner.
         """
         index = None if self.preview else SearchIndex(self.site_dir)
-        found = self.guard.result()
+        found, vouched = self.guard.result()
         # The search index is being written meanwhile: it is read once it is whole.
         skip = (SEARCH_FOLDER, PREVIEW_FOLDER.rstrip("/")) if self.preview else (SEARCH_FOLDER,)
         found += leaks(
@@ -91,6 +94,7 @@ class LiveFinishing:
             checked=frozenset(self.checked),
             only=self.others,
             skip=skip,
+            vouched=vouched,
         )
         if index is None:
             _fail_on(found)
@@ -133,16 +137,23 @@ def _index_later(site_dir: str, told: Callable[[str], None]) -> None:
 
 
 class _GuardProcess:
-    """The leak guard on another core, fed page by page; in this process if it cannot fork."""
+    """The leak guard on another core, fed page by page; in this process if it cannot fork.
 
-    def __init__(self, guard: Guard) -> None:
+    Forked, it first reads the files the engine is to copy, while the engine
+    converts Markdown and has no page for it yet, and says what each held
+    when it was found clean (`Vouched`), so that a file found the same on disk
+    is not read for names again.
+    """
+
+    def __init__(self, guard: Guard, copied: dict[str, bytes | str]) -> None:
         self.guard = guard
+        self.copied = copied
         self.found: list[Leak] = []
         self.process: multiprocessing.process.BaseProcess | None = None
         if threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
             context = multiprocessing.get_context("fork")
             self.pages: Queue[tuple[str, str] | None] = context.Queue(maxsize=256)
-            self.results: Queue[list[Leak]] = context.Queue()
+            self.results: Queue[tuple[list[Leak], Vouched]] = context.Queue()
             self.process = context.Process(target=self._run, daemon=True)
             self.process.start()
 
@@ -152,9 +163,9 @@ class _GuardProcess:
         else:
             self.pages.put((shown, text))
 
-    def result(self) -> list[Leak]:
+    def result(self) -> tuple[list[Leak], Vouched]:
         if self.process is None:
-            return self.found
+            return self.found, {}
         self.pages.put(None)
         found = self.results.get()
         self.process.join()
@@ -165,6 +176,27 @@ class _GuardProcess:
 
     def _run(self) -> None:
         found: list[Leak] = []
+        vouched: Vouched = {}
+        for shown, copied in self.copied.items():
+            data = _read(copied)
+            if data is None:
+                continue
+            leaked = self.guard.check(shown, text_of(shown, data))
+            if leaked:
+                found += leaked
+            else:
+                vouched[shown] = digest(data)
         while (item := self.pages.get()) is not None:
             found += self.guard.check(*item)
-        self.results.put(found)
+        self.results.put((found, vouched))
+
+
+def _read(copied: bytes | str) -> bytes | None:
+    """A file to be copied: its bytes, or those of the file it is copied from."""
+    if isinstance(copied, bytes):
+        return copied
+    try:
+        with open(copied, "rb") as stream:
+            return stream.read()
+    except OSError:
+        return None
