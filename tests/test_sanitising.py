@@ -15,7 +15,7 @@ from area_knowledge.publishing.withholding import Mentions
 from area_knowledge.site.bodies import LinkTargets, render_body
 from area_knowledge.site.finishing import live
 from area_knowledge.site.finishing.finish import FinishingFailed, finish_site
-from area_knowledge.site.finishing.leak_guard import leaks
+from area_knowledge.site.finishing.leak_guard import Guard, digest, leaks
 from area_knowledge.site.finishing.policy import content_security_policy, foreign_script
 
 NOBODY = Mentions([], [], "hello@partnership.example")
@@ -225,6 +225,39 @@ def test_finishing_stops_at_a_page_holding_foreign_script(tmp_path: Path) -> Non
 
     with pytest.raises(FinishingFailed, match=r"a/index\.html: holds an inline script"):
         finish_site(str(site), NOBODY, (), {}, search=False)
+
+
+def test_a_file_found_clean_before_it_was_copied_is_read_again_if_it_changed(
+    tmp_path: Path,
+) -> None:
+    mentions = Mentions(["Jane Doe"], [], "x@y.z")
+    site = built(tmp_path, {"index.html": "<p>Nobody</p>"})
+    (site / "same.csv").write_text("id,name\n1,Jane Doe\n", encoding="utf-8")
+    (site / "changed.csv").write_text("id,name\n1,Jane Doe\n", encoding="utf-8")
+    vouched = {
+        "same.csv": digest(b"id,name\n1,Jane Doe\n"),
+        "changed.csv": digest(b"id,name\n1,Nobody\n"),
+    }
+
+    found = leaks(str(site), mentions, (), checked=frozenset({"index.html"}), vouched=vouched)
+
+    # "same.csv" stands for a file the guard read before: vouched for, it is not read.
+    assert [leak.path for leak in found] == ["changed.csv"]
+
+
+def test_the_guard_reads_what_the_engine_is_to_copy_before_the_pages(tmp_path: Path) -> None:
+    mentions = Mentions(["Jane Doe"], [], "x@y.z")
+    theme_file = tmp_path / "theme.js"
+    theme_file.write_text("// by Jane Doe", encoding="utf-8")
+    guard = live._GuardProcess(
+        Guard(mentions, ()),
+        {"data.csv": b"1,Jane Doe\n", "ok.csv": b"1,x\n", "theme.js": str(theme_file)},
+    )
+
+    found, vouched = guard.result()
+
+    assert sorted(leak.path for leak in found) == ["data.csv", "theme.js"]
+    assert vouched == {"ok.csv": digest(b"1,x\n")}
 
 
 def test_leak_guard_finds_a_withheld_name_in_any_file_compressed_or_not(tmp_path: Path) -> None:
