@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -245,16 +246,29 @@ def test_a_file_found_clean_before_it_was_copied_is_read_again_if_it_changed(
     assert [leak.path for leak in found] == ["changed.csv"]
 
 
-def test_the_guard_reads_what_the_engine_is_to_copy_before_the_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("other_thread", [False, True], ids=["forked", "in-process"])
+def test_the_guard_reads_what_the_engine_is_to_copy_before_the_pages(
+    tmp_path: Path, other_thread: bool
+) -> None:
     mentions = Mentions(["Jane Doe"], [], "x@y.z")
     theme_file = tmp_path / "theme.js"
     theme_file.write_text("// by Jane Doe", encoding="utf-8")
-    guard = live._GuardProcess(
-        Guard(mentions, ()),
-        {"data.csv": b"1,Jane Doe\n", "ok.csv": b"1,x\n", "theme.js": str(theme_file)},
-    )
+    # A thread still running (a preview's indexing, a test's server) rules out forking.
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait, daemon=True)
+    if other_thread:
+        waiting.start()
+    try:
+        guard = live._GuardProcess(
+            Guard(mentions, ()),
+            {"data.csv": b"1,Jane Doe\n", "ok.csv": b"1,x\n", "theme.js": str(theme_file)},
+        )
+        found, vouched = guard.result()
+    finally:
+        release.set()
 
-    found, vouched = guard.result()
+    if other_thread:
+        assert guard.process is None
 
     assert sorted(leak.path for leak in found) == ["data.csv", "theme.js"]
     assert vouched == {"ok.csv": digest(b"1,x\n")}

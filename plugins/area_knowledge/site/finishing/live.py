@@ -142,7 +142,8 @@ class _GuardProcess:
     Forked, it first reads the files the engine is to copy, while the engine
     converts Markdown and has no page for it yet, and says what each held
     when it was found clean (`Vouched`), so that a file found the same on disk
-    is not read for names again.
+    is not read for names again. In this process, it reads them when asked
+    for its result: the same findings, without the head start.
     """
 
     def __init__(self, guard: Guard, copied: dict[str, bytes | str]) -> None:
@@ -165,16 +166,23 @@ class _GuardProcess:
 
     def result(self) -> tuple[list[Leak], Vouched]:
         if self.process is None:
-            return self.found, {}
+            found, vouched = self._check_copied()
+            return found + self.found, vouched
         self.pages.put(None)
-        found = self.results.get()
+        forked = self.results.get()
         self.process.join()
         # Its feeder thread ends with it, so that later work may fork again.
         self.pages.close()
         self.pages.join_thread()
-        return found
+        return forked
 
     def _run(self) -> None:
+        found, vouched = self._check_copied()
+        while (item := self.pages.get()) is not None:
+            found += self.guard.check(*item)
+        self.results.put((found, vouched))
+
+    def _check_copied(self) -> tuple[list[Leak], Vouched]:
         found: list[Leak] = []
         vouched: Vouched = {}
         for shown, copied in self.copied.items():
@@ -186,9 +194,7 @@ class _GuardProcess:
                 found += leaked
             else:
                 vouched[shown] = digest(data)
-        while (item := self.pages.get()) is not None:
-            found += self.guard.check(*item)
-        self.results.put((found, vouched))
+        return found, vouched
 
 
 def _read(copied: bytes | str) -> bytes | None:
