@@ -298,6 +298,26 @@ def test_leak_guard_finds_a_withheld_name_in_any_file_compressed_or_not(tmp_path
     }
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="../case-studies/a-draft/">x</a>',
+        # As a browser follows them: unescaped, then percent-decoded.
+        '<a href="../case-studies/a-dr%61ft/">x</a>',
+        '<a href="../case-studies/a-dr&#97;ft/">x</a>',
+        '<a href="../case-studies/a-dr&#x25;61ft/">x</a>',
+    ],
+)
+def test_leak_guard_finds_a_link_to_a_withheld_page_however_it_is_escaped(link: str) -> None:
+    guard = Guard(Mentions([], [], "x@y.z"), ("case-studies/a-draft",))
+
+    assert [leak.what for leak in guard.check("about/index.html", link)] == [
+        "the page 'case-studies/a-draft'"
+    ]
+    # A longer id is another page.
+    assert guard.check("about/index.html", link.replace("ft/", "fts/")) == []
+
+
 class _IndexNamingSomeone:
     """Stands in for Pagefind: the index it writes, once done, names a withheld person."""
 

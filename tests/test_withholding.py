@@ -147,6 +147,9 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         "<li><em>\nJane\n</em>\n<strong>\nDoe</strong>\n</li>",
         '<a href="/people/jane-%64oe/">\nher page</a>',
         "<p>P\n<em>riya</em>\nRamaswamy-Holt</p>",
+        # A browser unescapes an attribute, then decodes its escapes: this title is "Jane Doe".
+        '<div title="Jane D&#37;6Fe">x</div>',
+        '<a href="/people/jane-d&#X25;6fe/">\nher page</a>',
     ],
 )
 def test_the_guard_finds_a_name_however_the_page_breaks_up_its_words(page: str) -> None:

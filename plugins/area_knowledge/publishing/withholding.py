@@ -50,6 +50,8 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MOST_NARROWED = 4096
 # Pieces of markup whose words are kept, at most this many: the theme's recur.
 _MOST_PIECES = 50_000
+# An entity for '%': unescaped, it makes a percent-escape of what follows.
+_PERCENT_ENTITY = re.compile(r"&(?:#0*37|#x0*25|percnt;)", re.IGNORECASE)
 # Runs of percent-escapes, as `unquote` decodes them.
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
@@ -223,19 +225,24 @@ class Mentions:
         if self._pattern is None:
             return []
         pattern = self._pattern_holding(document)
-        if pattern is None:
+        # An attribute's value is unescaped, then its escapes decoded, as a browser reads
+        # a link: "D&#37;6Fe" is "Doe" there, and holds no word "doe" in the markup.
+        if pattern is None and not _PERCENT_ENTITY.search(document):
             return []
         found = []
         # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
-        for text in (html_text(document), html_text(document, inline_apart=True)):
-            found += [text[start:end] for start, end, _ in self._spans(text, pattern)]
+        if pattern is not None:
+            for text in (html_text(document), html_text(document, inline_apart=True)):
+                found += [text[start:end] for start, end, _ in self._spans(text, pattern)]
         attributes = " ".join(
             unquoted(html.unescape(double or single))
             for double, single in _ATTRIBUTE.findall(document)
         )
-        if self.might_name(attributes):
+        # Only the names whose every word the attributes hold are looked for in them.
+        held = self._pattern_holding(attributes, markup=False)
+        if held is not None:
             text = fold(attributes)
-            found += [text[start:end] for start, end, _ in self._spans(text)]
+            found += [text[start:end] for start, end, _ in self._spans(text, held)]
         return found
 
 

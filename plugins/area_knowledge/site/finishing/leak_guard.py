@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import os
 import re
 import zlib
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...parallel import forked_map
-from ...publishing.withholding import Mentions
+from ...publishing.withholding import Mentions, unquoted
 
 # Files found clean, by their path in the site: what each held then (`digest`).
 Vouched = dict[str, bytes]
@@ -91,6 +92,10 @@ def leaks(
     return [leak for found in forked_map(check, files) for leak in found]
 
 
+# An attribute's value holding an entity or a percent-escape.
+_ESCAPED_VALUE = re.compile(r"""=\s*"([^"%&]*[%&][^"]*)"|=\s*'([^'%&]*[%&][^']*)'""")
+
+
 class _PageLinks:
     """Links to where withheld pages would be: each folder found first, then its ids."""
 
@@ -104,6 +109,16 @@ class _PageLinks:
         )
 
     def search(self, text: str) -> str | None:
+        """The first link to a withheld page, as written or as a browser reads it:
+        unescaped, then its percent-escapes decoded ("jane-d&#37;6Fe" is "jane-doe")."""
+        found = self._search(text)
+        for double, single in _ESCAPED_VALUE.findall(text) if found is None else ():
+            found = self._search(unquoted(html.unescape(double or single)))
+            if found is not None:
+                break
+        return found
+
+    def _search(self, text: str) -> str | None:
         for match in self.pattern.finditer(text):
             entry_id = next(group for group in match.groups() if group is not None)
             folder = match.group()[: -len(entry_id) - 1]
