@@ -8,6 +8,7 @@ round, a person's name inside a school's that must never stop the site.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from area_knowledge.publishing.name_forms import name_forms
-from area_knowledge.publishing.withholding import Mentions, unquoted
+from area_knowledge.publishing.withholding import Mentions, any_of, unquoted
 
 MAILBOX = "hello@partnership.example"
 PEOPLE = Mentions(
@@ -161,3 +162,15 @@ def test_the_guard_finds_a_name_however_the_page_breaks_up_its_words(page: str) 
 @given(st.text(alphabet="%2a5Fg\u00e9 x", max_size=40))
 def test_percent_escapes_are_decoded_as_the_standard_library_decodes_them(text: str) -> None:
     assert unquoted(text) == unquote(text)
+
+
+@given(
+    st.lists(st.text(alphabet="ab'- ", min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(alphabet="ab'- x", max_size=20),
+)
+def test_a_tree_of_names_matches_wherever_one_of_the_names_does(
+    words: list[str], text: str
+) -> None:
+    one_by_one = re.compile("|".join(map(re.escape, words)))
+
+    assert bool(re.search(any_of(words), text)) == bool(one_by_one.search(text))
