@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from .progress import Progress
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -24,21 +26,34 @@ CHUNKS_PER_CORE = 16
 _shared: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
-def forked_map(work: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """`work` of each item, in order, on every core when there are many items."""
+def forked_map(
+    work: Callable[[T], R], items: Sequence[T], progress: Progress | None = None
+) -> list[R]:
+    """`work` of each item, in order, on every core when there are many items; each
+    item done is counted in `progress`, if given."""
     cores = os.cpu_count() or 1
     if len(items) < PARALLEL_FROM or cores < 2 or threading.active_count() > 1:
-        return [work(item) for item in items]
+        return [_counted(work(item), progress) for item in items]
     global _shared
     _shared = (work, items)
     try:
         size = max(1, len(items) // (cores * CHUNKS_PER_CORE))
         ranges = [(start, start + size) for start in range(0, len(items), size)]
+        chunks = []
         with multiprocessing.get_context("fork").Pool(cores) as pool:
-            chunks = pool.map(_run, ranges)
+            for chunk in pool.imap(_run, ranges):
+                chunks.append(chunk)
+                if progress is not None:
+                    progress.advance(len(chunk))
     finally:
         _shared = None
     return [result for chunk in chunks for result in chunk]
+
+
+def _counted(result: R, progress: Progress | None) -> R:
+    if progress is not None:
+        progress.advance()
+    return result
 
 
 def _run(bounds: tuple[int, int]) -> list[Any]:

@@ -136,6 +136,9 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
                 others=None if fresh is None else frozenset(_built(config, fresh)),
                 copied=_copied(published),
                 told=log.info,
+                # With the theme's 404 page, when the engine writes them all.
+                pages=sum(path.endswith(".md") for path in (sources if fresh is None else fresh))
+                + 1,
             )
         return published
 
@@ -146,9 +149,9 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         started = time.monotonic()
         area = load_area(self.content_dir, shown_from=shown_from)
         if self.preview:
-            self.source = next_source(self.source, self.area, area, self.settings)
+            self.source = next_source(self.source, self.area, area, self.settings, log.info)
         else:
-            self.source = site_source(area, self.settings)
+            self.source = site_source(area, self.settings, told=log.info)
         self.area = area
         log.info(
             f"Area read and laid out in {time.monotonic() - started:.1f} s: "

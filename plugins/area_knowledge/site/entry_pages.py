@@ -7,6 +7,7 @@ import re
 from ..contract.model import CaseStudy, Hub, Practitioner
 from ..contract.problems import Problem
 from ..parallel import forked_map
+from ..progress import Progress
 from ..publishing.rules import is_searchable
 from .layout import LISTING_PAGE, Layout, SitePage
 from .search import search_record
@@ -22,7 +23,8 @@ def entry_pages(layout: Layout) -> list[SitePage]:
     entries += ix.practitioners
 
     pages = []
-    for page, problems in forked_map(lambda entry: entry_page(layout, entry), entries):
+    progress = Progress("Entry pages laid out", len(entries), layout.told)
+    for page, problems in forked_map(lambda entry: entry_page(layout, entry), entries, progress):
         pages.append(page)
         layout.problems += problems
     return pages

@@ -9,6 +9,7 @@ text, its HTML, and whether search indexes it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -52,6 +53,8 @@ class Layout:
     settings: Settings
     targets: LinkTargets
     problems: list[Problem] = field(default_factory=list)
+    # Hears how far a long layout has gone (the engine's log), if anyone does.
+    told: Callable[[str], None] | None = None
 
     def __post_init__(self) -> None:
         self.env = environment(self.settings)

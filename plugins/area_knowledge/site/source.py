@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..contract.model import Area
@@ -68,12 +69,19 @@ class SiteSource:
         )
 
 
-def site_source(area: Area, settings: Settings, *, preview: bool = False) -> SiteSource:
-    """The published site of `area`, laid out with `settings`; a preview shows its problems."""
+def site_source(
+    area: Area,
+    settings: Settings,
+    *,
+    preview: bool = False,
+    told: Callable[[str], None] | None = None,
+) -> SiteSource:
+    """The published site of `area`, laid out with `settings`; a preview shows its problems.
+    `told` hears, every few seconds, how far a long layout has gone."""
     published = publish(area, settings.contact_email)
     ix = build_indexes(published)
     kmap = knowledge_map(ix, settings.review_years)
-    layout = Layout(ix, kmap, settings, link_targets(area, ix, settings))
+    layout = Layout(ix, kmap, settings, link_targets(area, ix, settings), told=told)
     layout.problems += published.problems
     pages = [*section_pages(layout), *entry_pages(layout), *subject_pages(layout)]
     files: dict[str, bytes] = {}

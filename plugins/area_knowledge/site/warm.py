@@ -9,6 +9,7 @@ pages laid out again. Anything else is laid out in full, as a build would.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 from operator import attrgetter
 from typing import Any
@@ -26,14 +27,19 @@ _COLLECTIONS = ("case_studies", "hubs", "practitioners")
 
 
 def next_source(
-    previous: SiteSource | None, last: Area | None, area: Area, settings: Settings
+    previous: SiteSource | None,
+    last: Area | None,
+    area: Area,
+    settings: Settings,
+    told: Callable[[str], None] | None = None,
 ) -> SiteSource:
-    """The preview's site for `area`, from `previous` (made from `last`) where it can be."""
+    """The preview's site for `area`, from `previous` (made from `last`) where it can be;
+    `told` hears how far a whole layout has gone."""
     if previous is not None and last is not None and previous.layout is not None:
         changed = bodies_changed(last, area)
         if changed is not None:
             return _with_bodies(previous, area, changed)
-    return site_source(area, settings, preview=True)
+    return site_source(area, settings, preview=True, told=told)
 
 
 def bodies_changed(last: Area, area: Area) -> list[Entry] | None:

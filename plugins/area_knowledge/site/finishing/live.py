@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from multiprocessing.queues import Queue
 
+from ...progress import Progress
 from ...publishing.withholding import Mentions
 from .finish import SEARCH_FOLDER, Finished
 from .leak_guard import Guard, Leak, Vouched, digest, leaks, text_of
@@ -44,11 +45,13 @@ class LiveFinishing:
         others: frozenset[str] | None = None,
         copied: dict[str, bytes | str] | None = None,
         told: Callable[[str], None] = print,
+        pages: int = 0,
     ) -> None:
         """`others`: the files that are not pages to check, if not all of them (a preview
         that wrote only some); `copied`: what the engine will copy into the site, by its
         path there, as bytes or the file it copies, read by the guard while the engine
-        is still busy with Markdown; `told` hears how a preview's search index went."""
+        is still busy with Markdown; `told` hears how a preview's search index went and,
+        every few seconds, how many of the `pages` to be written are finished."""
         self.site_dir = site_dir
         self.others = others
         self.told = told
@@ -59,6 +62,7 @@ class LiveFinishing:
         self.policy: PagePolicy | None = None
         self.checked: set[str] = set()
         self.leaks: list[Leak] = []
+        self.progress = Progress("Pages written", pages, told)
         # The guard forks first, while this is the only thread; the index starts a thread.
         self.guard = _GuardProcess(Guard(mentions, withheld_pages), copied or {})
 
@@ -73,6 +77,7 @@ class LiveFinishing:
             raise FinishingFailed(f"{relative}: was written before the theme's 404 page")
         finished = self.policy.finished(page, relative)
         self.checked.add(relative)
+        self.progress.advance()
         if not (self.preview and relative.startswith(PREVIEW_FOLDER)):
             self.guard.check(relative, finished)
         return finished
