@@ -64,6 +64,8 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         # A preview keeps these from one rebuild to the next (the engine keeps this object).
         self.page_sources = PageSources()
         self.written: WrittenFiles | None = None
+        # Whether the guard has read the files copied into a preview's site once.
+        self.copied_read = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
@@ -127,14 +129,20 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         if not self.dirty or fresh is not None:
             # Pages are finished as they are written; a dirty build writes only some,
             # which only a preview, knowing which, finishes so.
+            others = None if fresh is None else frozenset(_built(config, fresh))
+            copied = _copied(published)
+            if others is not None and self.copied_read:
+                # What did not change was read when it was written: only the rest again.
+                copied = {path: data for path, data in copied.items() if path in others}
+            self.copied_read = True
             self.live = LiveFinishing(
                 config.site_dir,
                 source.published.mentions,
                 source.published.withheld_pages,
                 source.head_links,
                 preview=self.preview,
-                others=None if fresh is None else frozenset(_built(config, fresh)),
-                copied=_copied(published),
+                others=others,
+                copied=copied,
                 told=log.info,
                 # With the theme's 404 page, when the engine writes them all.
                 pages=sum(path.endswith(".md") for path in (sources if fresh is None else fresh))
