@@ -65,7 +65,9 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
         # Both forms hold the first forename: a page must hold it to be read closely.
         return NameForms(tuple(patterns), surname, _words(f"{forenames[0]} {surname}"))
     patterns += _surname_forms(forenames, surname)
-    return NameForms(tuple(dict.fromkeys(patterns)), surname, _words(surname))
+    # An initial may run into the surname ("JDoe"), which then holds no word "doe".
+    held = _words(surname) + _words(forenames[0][0] + surname)
+    return NameForms(tuple(dict.fromkeys(patterns)), surname, tuple(dict.fromkeys(held)))
 
 
 def surname_of(name: str) -> str:
