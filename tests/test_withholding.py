@@ -184,3 +184,42 @@ def test_a_tree_of_names_matches_wherever_one_of_the_names_does(
     one_by_one = re.compile("|".join(map(re.escape, words)))
 
     assert bool(re.search(any_of(words), text)) == bool(one_by_one.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # British quotation marks, straight and curly: the quote is no part of a name.
+        "The award went to 'Priya Ramaswamy-Holt'.",
+        "The award went to \u2018Declan Ashcombe-Reyes\u2019.",
+        # A dash between clauses, written without spaces.
+        "Declan Ashcombe-Reyes\u2014our SENCo\u2014retired.",
+        "\u201cBrilliant.\u201d\u2014Declan Ashcombe-Reyes",
+        # Middle initials.
+        "Led by Priya K. Ramaswamy-Holt.",
+        "Led by Jane A. Doe.",
+        # Characters no browser draws, inside the name or between its parts.
+        "Led by Jane Do\u2062e.",
+        "Led by Jane Do\u034fe.",
+        "Led by Jane Do\ufe0fe.",
+        "Led by Jane Do\U000e0020e.",
+        "Led by Jane\u3164Doe.",
+        "Led by Jane\u2800Doe.",
+        # Letters of other scripts drawn as Latin ones.
+        "Led by Jane D\u0585e.",
+        "Led by J\u0251ne Doe.",
+        "Led by Jane \ua4d3oe.",
+        "Led by Jane \u1d05\u1d0f\u1d07.",
+    ],
+)
+def test_a_name_is_found_and_withheld_however_the_text_disguises_it(text: str) -> None:
+    page = f"<p>{text}</p>"
+
+    assert PEOPLE.named_in(page)
+    assert PEOPLE.named_in(PEOPLE.withhold_html(page)) == []
+    assert "[name withheld]" in PEOPLE.withhold_html(page)
+
+
+@pytest.mark.parametrize("text", ["D'Jane Doe led it", "Jane and Doe led it", "Ms Doe-Smith"])
+def test_a_longer_name_or_a_surname_alone_is_not_a_mention(text: str) -> None:
+    assert PEOPLE.named_in(f"<p>{text}</p>") == []

@@ -21,9 +21,18 @@ from functools import lru_cache
 # (a name written backwards behind a right-to-left override is still the name).
 _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
 _DROPPED += "".join(map(chr, range(0x202A, 0x202F))) + "".join(map(chr, range(0x2066, 0x206A)))
-_ZERO_WIDTH = dict.fromkeys(map(ord, _DROPPED))
+# The rest of Unicode's default-ignorable characters, which no browser draws: invisible
+# operators, the grapheme joiner, variation selectors, Mongolian ones, tags.
+_IGNORABLE = [0x034F, 0x17B4, 0x17B5, *range(0x180B, 0x1810), *range(0x2061, 0x2066)]
+_IGNORABLE += [*range(0x206A, 0x2070), *range(0xFE00, 0xFE10), *range(0xFFF0, 0xFFF9)]
+_IGNORABLE += [*range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE1000)]
+_ZERO_WIDTH = dict.fromkeys([*map(ord, _DROPPED), *_IGNORABLE])
+# Drawn as blank space without being whitespace: Hangul fillers, the blank Braille cell.
+_BLANKS = {code: " " for code in (0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800)}
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+# A dash between clauses, never inside a name: "Jane Doe\u2014our SENCo\u2014retired".
+_CLAUSE_DASHES = "\u2014\u2015"
 # Cyrillic and Greek letters drawn as Latin ones: a name spelt with them is the name.
 # Capitals first (Greek capital eta is an H, its small letter is not), then small letters.
 _UPPER_LOOK_ALIKES = {
@@ -34,6 +43,18 @@ _LOWER_LOOK_ALIKES = {
     ord(k): v
     for k, v in zip("аеіјорсухѕԁԛԝһӏкαορικντυχε", "aeijopcyxsdqwhlkaopikvtuxe", strict=True)
 }
+# More drawn as Latin letters: Armenian, Greek yot and eta, Latin alpha, small capitals,
+# and the Lisu letters (capitals, which have no small letters to fold to).
+_LOWER_LOOK_ALIKES.update(
+    {
+        ord(k): v
+        for k, v in zip(
+            "օոսհզϳηɑɡᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢꓐꓑꓓꓔꓖꓗꓙꓚꓜꓝꓟꓠꓡꓢꓣꓦꓧꓪꓫꓬꓮꓰꓲꓳꓴ",
+            "onuhqjnagabcdeghijklmnoprstuvwyzbpdtgkjczfmnlsrvhwxyaeiou",
+            strict=True,
+        )
+    }
+)
 # Latin letters that no decomposition strips to a plain one: "Ødegård" is also "Odegard".
 _PLAIN_LETTERS = {
     ord(k): v
@@ -68,7 +89,7 @@ _SPACE_RUNS = re.compile(r"  +")
 @lru_cache(maxsize=4096)
 def _fold(character: str) -> str:
     """One character as names are compared: no case, accent or look-alike punctuation."""
-    if character.isspace():
+    if character.isspace() or ord(character) in _BLANKS or character in _CLAUSE_DASHES:
         return " "
     if character in _APOSTROPHES:
         return "'"
@@ -91,8 +112,10 @@ def _quick_table() -> dict[int, str | None]:
         code: None for code in range(0x110000) if unicodedata.combining(chr(code))
     }
     table.update(_ZERO_WIDTH)
+    table.update(_BLANKS)
     table.update({ord(c): "'" for c in _APOSTROPHES})
     table.update({ord(c): "-" for c in _DASHES})
+    table.update({ord(c): " " for c in _CLAUSE_DASHES})
     table.update(_UPPER_LOOK_ALIKES)
     return table
 

@@ -60,7 +60,9 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     cut = _surname_start(words)
     forenames, surname = words[:cut], " ".join(words[cut:])
     full = joined(*words)
-    patterns = [full, joined(forenames[0], surname)]
+    # "Jane A. Doe": middle initials between the first name and the surname.
+    middle = rf"{joined(forenames[0])}(?:{_JOIN}[a-z]\.?){{1,3}}{_JOIN}{joined(surname)}"
+    patterns = [full, joined(forenames[0], surname), middle]
     if surname_shared:
         # Both forms hold the first forename: a page must hold it to be read closely.
         return NameForms(tuple(patterns), surname, _words(f"{forenames[0]} {surname}"))

@@ -38,7 +38,8 @@ from .name_forms import joined, name_forms, surname_of
 WITHHELD_NAME = "[name withheld]"
 
 # Around a name: not inside a longer word or name; "Ann Lee's" is a mention.
-_BEFORE_ANY = r"(?<![\w'-])"
+# An apostrophe after a letter is in a word ("D'Jane"); after anything else, a quote.
+_BEFORE_ANY = r"(?<![\w-])(?<!\w')"
 _BEFORE = _BEFORE_ANY + r"(?<!\bst[ ._-])(?<!\bst\. )(?<!\bsaint[ ._-])"
 _AFTER = r"(?![\w-])(?!'(?!s\b)\w)"
 # The "@" of an address, also as schools disguise it: "name [at] school.sch.uk".
