@@ -16,7 +16,7 @@ from area_knowledge.publishing.withholding import Mentions
 from area_knowledge.site.bodies import LinkTargets, render_body
 from area_knowledge.site.finishing import live
 from area_knowledge.site.finishing.finish import FinishingFailed, finish_site
-from area_knowledge.site.finishing.leak_guard import Guard, digest, leaks
+from area_knowledge.site.finishing.leak_guard import Guard, digest, leaks, text_of
 from area_knowledge.site.finishing.policy import content_security_policy, foreign_script
 
 NOBODY = Mentions([], [], "hello@partnership.example")
@@ -341,3 +341,18 @@ def test_live_finishing_reads_the_search_index_once_it_is_written(
 
     with pytest.raises(FinishingFailed, match=r"pagefind/fragment/en_1\.pf_fragment: names"):
         finishing.finish()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("calendar.ics", "SUMMARY:Sean O\u2019Neill".encode()),
+        ("old.htm", "<p>Jane\u00a0Doe</p>".encode()),
+        ("page.html", "<p>Jane Doe</p>".encode("utf-16")),
+        ("joined.gz", gzip.compress(b"Sean and ") + gzip.compress(b"Jane Doe")),
+    ],
+)
+def test_leak_guard_reads_any_file_as_the_text_it_is(name: str, data: bytes) -> None:
+    guard = Guard(Mentions(["Sean O'Neill", "Jane Doe"], [], "x@y.z"), ())
+
+    assert guard.check(name, text_of(name, data))

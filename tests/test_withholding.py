@@ -158,6 +158,13 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         "<p>Ask DAshcombe-Reyes</p>",
         "<p>Ask Ms PRamaswamy-Holt</p>",
         "<p>Ask <em>P</em>Ramaswamy-Holt</p>",
+        # Elements a browser draws inline: old, SVG's, and custom ones.
+        "<p>Priya Ramaswamy-Ho<font>lt</font> led it</p>",
+        "<svg><text>Priya Ramaswamy-Ho<tspan>lt</tspan></text></svg>",
+        "<p>Priya Ramaswamy-Ho<x-name>lt</x-name> led it</p>",
+        # Attributes as minifiers write them, unquoted.
+        "<img alt=Priya&#32;Ramaswamy-Holt src=a.png>",
+        "<a href=../practitioners/priya-ramaswamy&#45;holt/>her page</a>",
         # A browser unescapes an attribute, then decodes its escapes: this title is "Jane Doe".
         '<div title="Jane D&#37;6Fe">x</div>',
         '<a href="/people/jane-d&#X25;6fe/">\nher page</a>',

@@ -67,7 +67,7 @@ _PLAIN_LETTERS = {
 _LOWER_LOOK_ALIKES.update(_PLAIN_LETTERS)
 INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
-    "sub sup time u var wbr".split()
+    "sub sup time u var wbr big font label nobr output rb rp rt rtc ruby tt tspan".split()
 )
 # Markup as the finishing step and the sanitiser write it: comments, tags, entities, text.
 _HTML_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|&#?\w+;|[^<&]+|[<&]", re.S)
@@ -75,7 +75,11 @@ WORD = re.compile(rb"[a-z0-9]+")
 # A word as bytes: ASCII letters and digits, and any character beyond ASCII.
 _RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.I)
+# A custom element ("x-name") may be drawn inline too: read through like the others.
+_CUSTOM_ELEMENT = r"[a-z][a-z0-9]*-[\w.-]*"
+INLINE_TAG = re.compile(
+    rf"</?(?:{'|'.join(sorted(INLINE_TAGS))}|{_CUSTOM_ELEMENT})(?![\w.-])[^>]*>", re.I
+)
 _ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
 _NOT_NAME = re.compile(r"[^\w\s'@.+-]|_")
 _SPACES = re.compile(r"\s+")
@@ -191,7 +195,7 @@ def folded_html(markup: str) -> Folded:
         if piece.startswith("<!--"):
             continue
         if token.group(2):
-            if token.group(2).lower() not in INLINE_TAGS:
+            if token.group(2).lower() not in INLINE_TAGS and "-" not in token.group(2):
                 _append(out, origin, ends, " ", token.start(), token.end())
             continue
         if piece.startswith("&") and len(piece) > 1:

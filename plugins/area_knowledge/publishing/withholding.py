@@ -44,8 +44,9 @@ _BEFORE = _BEFORE_ANY + r"(?<!\bst[ ._-])(?<!\bst\. )(?<!\bsaint[ ._-])"
 _AFTER = r"(?![\w-])(?!'(?!s\b)\w)"
 # The "@" of an address, also as schools disguise it: "name [at] school.sch.uk".
 _AT = r"(?: ?@ ?| ?[\[(] ?at ?[\])] ?| at )"
-_ATTRIBUTE = re.compile(r"""=\s*"([^"]*)"|=\s*'([^']*)'""")
-_TAG_ATTRIBUTE = re.compile(r"""(\s[\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
+# An attribute's value, quoted either way or, as minifiers write them, not at all.
+_ATTRIBUTE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TAG_ATTRIBUTE = re.compile(r"""(\s[\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 # Patterns kept for the sets of names texts hold, at most this many.
 _MOST_NARROWED = 4096
@@ -193,7 +194,8 @@ class Mentions:
 
     def _tag_withheld(self, tag: re.Match[str]) -> str:
         def attribute(found: re.Match[str]) -> str:
-            value = found.group(2)[1:-1]
+            value = found.group(2)
+            value = value[1:-1] if value[0] in "\"'" else value
             return "" if self._names_any(unquoted(html.unescape(value))) else found.group()
 
         return _TAG_ATTRIBUTE.sub(attribute, tag.group())
@@ -264,8 +266,8 @@ class Mentions:
             for text in (html_text(document), html_text(document, inline_apart=True)):
                 found += [text[start:end] for start, end, _ in self._spans(text, pattern)]
         attributes = " ".join(
-            unquoted(html.unescape(double or single))
-            for double, single in _ATTRIBUTE.findall(document)
+            unquoted(html.unescape(double or single or bare))
+            for double, single, bare in _ATTRIBUTE.findall(document)
         )
         # Only the names whose every word the attributes hold are looked for in them.
         held = self._pattern_holding(attributes, markup=False)

@@ -93,7 +93,9 @@ def leaks(
 
 
 # An attribute's value holding an entity or a percent-escape.
-_ESCAPED_VALUE = re.compile(r"""=\s*"([^"%&]*[%&][^"]*)"|=\s*'([^'%&]*[%&][^']*)'""")
+_ESCAPED_VALUE = re.compile(
+    r"""=\s*(?:"([^"%&]*[%&][^"]*)"|'([^'%&]*[%&][^']*)'|([^\s"'=<>`%&]*[%&][^\s"'=<>`]*))"""
+)
 
 
 class _PageLinks:
@@ -112,8 +114,8 @@ class _PageLinks:
         """The first link to a withheld page, as written or as a browser reads it:
         unescaped, then its percent-escapes decoded ("jane-d&#37;6Fe" is "jane-doe")."""
         found = self._search(text)
-        for double, single in _ESCAPED_VALUE.findall(text) if found is None else ():
-            found = self._search(unquoted(html.unescape(double or single)))
+        for double, single, bare in _ESCAPED_VALUE.findall(text) if found is None else ():
+            found = self._search(unquoted(html.unescape(double or single or bare)))
             if found is not None:
                 break
         return found
@@ -143,16 +145,33 @@ def digest(data: bytes) -> bytes:
 
 
 def text_of(name: str, data: bytes) -> str:
-    """A file's text: compressed ones decompressed, binary ones read as Latin-1."""
+    """A file's text: compressed ones decompressed; any that is UTF-8 (or UTF-16 with its
+    mark) read so, whatever its name ('.htm', '.ics', '.tsv'); the rest as Latin-1."""
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = _gunzip(data)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
     extension = os.path.splitext(name)[1].lower()
     if extension in _TEXT or data[:12] == b"pagefind_dcd":
         return data.decode("utf-8", "replace")
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _gunzip(data: bytes) -> bytes:
+    """Every member of a gzip file, one after another, to at most `_MAX_INFLATED` bytes."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    return inflater.decompress(data, _MAX_INFLATED)
+    inflated = inflater.decompress(data, _MAX_INFLATED)
+    while inflater.eof and inflater.unused_data[:2] == b"\x1f\x8b":
+        rest = inflater.unused_data
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inflated += inflater.decompress(rest, max(1, _MAX_INFLATED - len(inflated)))
+        except zlib.error:
+            break
+        if len(inflated) >= _MAX_INFLATED:
+            break
+    return inflated
