@@ -158,6 +158,8 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         "<p>Ask DAshcombe-Reyes</p>",
         "<p>Ask Ms PRamaswamy-Holt</p>",
         "<p>Ask <em>P</em>Ramaswamy-Holt</p>",
+        # Drawn right to left by an override: the reader sees "Priya Ramaswamy-Holt".
+        "<p>Led by \u202etloH-ymawsamaR ayirP\u202c.</p>",
         # Elements a browser draws inline: old, SVG's, and custom ones.
         "<p>Priya Ramaswamy-Ho<font>lt</font> led it</p>",
         "<svg><text>Priya Ramaswamy-Ho<tspan>lt</tspan></text></svg>",

@@ -52,6 +52,8 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MOST_NARROWED = 4096
 # Pieces of markup whose words are kept, at most this many: the theme's recur.
 _MOST_PIECES = 50_000
+# A right-to-left override's run of text, to its end, the line's or the next tag.
+_OVERRIDDEN = re.compile("\u202e([^\u202c<\n]*)")
 # An entity for '%': unescaped, it makes a percent-escape of what follows.
 _PERCENT_ENTITY = re.compile(r"&(?:#0*37|#x0*25|percnt;)", re.IGNORECASE)
 # Runs of percent-escapes, as `unquote` decodes them.
@@ -258,7 +260,7 @@ class Mentions:
         pattern = self._pattern_holding(document)
         # An attribute's value is unescaped, then its escapes decoded, as a browser reads
         # a link: "D&#37;6Fe" is "Doe" there, and holds no word "doe" in the markup.
-        if pattern is None and not _PERCENT_ENTITY.search(document):
+        if pattern is None and not _PERCENT_ENTITY.search(document) and "\u202e" not in document:
             return []
         found = []
         # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
@@ -269,6 +271,10 @@ class Mentions:
             unquoted(html.unescape(double or single or bare))
             for double, single, bare in _ATTRIBUTE.findall(document)
         )
+        if "\u202e" in document:
+            # Letters behind a right-to-left override are drawn reversed: "eoD enaJ".
+            drawn = html_text(_OVERRIDDEN.sub(lambda run: run.group(1)[::-1], document))
+            found += [drawn[start:end] for start, end, _ in self._spans(drawn)]
         # Only the names whose every word the attributes hold are looked for in them.
         held = self._pattern_holding(attributes, markup=False)
         if held is not None:
