@@ -64,8 +64,6 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         # A preview keeps these from one rebuild to the next (the engine keeps this object).
         self.page_sources = PageSources()
         self.written: WrittenFiles | None = None
-        # Whether the guard has read the files copied into a preview's site once.
-        self.copied_read = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
@@ -131,10 +129,10 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             # which only a preview, knowing which, finishes so.
             others = None if fresh is None else frozenset(_built(config, fresh))
             copied = _copied(published)
-            if others is not None and self.copied_read:
-                # What did not change was read when it was written: only the rest again.
+            if others is not None and self.live is not None:
+                # A preview's last build read what did not change: only the rest again.
                 copied = {path: data for path, data in copied.items() if path in others}
-            self.copied_read = True
+            written = sources if fresh is None else fresh
             self.live = LiveFinishing(
                 config.site_dir,
                 source.published.mentions,
@@ -145,8 +143,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
                 copied=copied,
                 told=log.info,
                 # With the theme's 404 page, when the engine writes them all.
-                pages=sum(path.endswith(".md") for path in (sources if fresh is None else fresh))
-                + 1,
+                pages=sum(path.endswith(".md") for path in written) + 1,
             )
         return published
 

@@ -165,13 +165,13 @@ def _gunzip(data: bytes) -> bytes:
     """Every member of a gzip file, one after another, to at most `_MAX_INFLATED` bytes."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     inflated = inflater.decompress(data, _MAX_INFLATED)
-    while inflater.eof and inflater.unused_data[:2] == b"\x1f\x8b":
+    while (
+        len(inflated) < _MAX_INFLATED and inflater.eof and inflater.unused_data[:2] == b"\x1f\x8b"
+    ):
         rest = inflater.unused_data
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            inflated += inflater.decompress(rest, max(1, _MAX_INFLATED - len(inflated)))
+            inflated += inflater.decompress(rest, _MAX_INFLATED - len(inflated))
         except zlib.error:
-            break
-        if len(inflated) >= _MAX_INFLATED:
             break
     return inflated
