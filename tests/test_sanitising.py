@@ -318,6 +318,49 @@ def test_leak_guard_finds_a_link_to_a_withheld_page_however_it_is_escaped(link: 
     assert guard.check("about/index.html", link.replace("ft/", "fts/")) == []
 
 
+@pytest.mark.parametrize(
+    ("shown", "link"),
+    [
+        ("practitioners/index.html", '<a href="jd17/">x</a>'),
+        ("practitioners/index.html", "<a href=jd17>x</a>"),
+        ("practitioners/index.html", '<a href="./JD17/">x</a>'),
+        ("practitioners/index.html", '<a href=".\\jd17">x</a>'),
+        ("practitioners/index.html", '<a href="j&#100;17/">x</a>'),
+        ("practitioners/index.html", '<a href="jd\n17/">x</a>'),
+        ("practitioners/index.html", '<img src="jd17/photo.jpg" alt="">'),
+        ("practitioners/amara/index.html", '<a href="../jd17/">x</a>'),
+        ("case-studies/a/index.html", '<a href="../../practitioners/./jd17/">x</a>'),
+        ("case-studies/a/index.html", '<a href="../../practitioners/a/../jd17/">x</a>'),
+        ("case-studies/a/index.html", '<a href="//host/practitioners//jd17">x</a>'),
+        ("case-studies/a/index.html", '<p style="background: url(../..\\practitioners\\jd17)">'),
+    ],
+)
+def test_leak_guard_finds_a_link_to_a_withheld_page_from_where_the_file_is(
+    shown: str, link: str
+) -> None:
+    """An id need not be a name ("jd17"): the link is followed as a browser follows it."""
+    guard = Guard(Mentions([], [], "x@y.z"), ("practitioners/jd17",))
+
+    assert [leak.what for leak in guard.check(shown, link)] == ["the page 'practitioners/jd17'"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        # Another page, another folder's page, or no link at all.
+        ("practitioners/index.html", '<a href="jd17s/">x</a>'),
+        ("practitioners/index.html", '<a href="..\\jd17">x</a>'),
+        ("practitioners/index.html", '<a href="../case-studies/jd17/">x</a>'),
+        ("case-studies/a/index.html", '<a href="../jd17/">x</a>'),
+        ("practitioners/index.html", "<p>Her reference was jd17.</p>"),
+    ],
+)
+def test_leak_guard_lets_a_link_elsewhere_through(shown: str, text: str) -> None:
+    guard = Guard(Mentions([], [], "x@y.z"), ("practitioners/jd17",))
+
+    assert guard.check(shown, text) == []
+
+
 class _IndexNamingSomeone:
     """Stands in for Pagefind: the index it writes, once done, names a withheld person."""
 

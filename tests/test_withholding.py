@@ -170,6 +170,16 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         # A browser unescapes an attribute, then decodes its escapes: this title is "Jane Doe".
         '<div title="Jane D&#37;6Fe">x</div>',
         '<a href="/people/jane-d&#X25;6fe/">\nher page</a>',
+        # Comments end where a browser ends them: "<!-->" is an empty one, so is "<!--->",
+        # and "--!>" ends one; between them the name is drawn on the page.
+        "<p><!-->Jane Doe<!-- --></p>",
+        "<p><!--->J<em></em>ane Doe<!-- --></p>",
+        "<p><!-- a --!>J<em></em>ane Doe<!-- b --></p>",
+        "<p>Ja<!-- a -->ne Doe</p>",
+        "<p>Ja<!-- <br>\n -->ne Doe</p>",
+        # What a comment holds is published too, in the page's source.
+        "<!-- written by Jane Doe -->",
+        "<script>const a = '<!--', b = 'Jane Doe'; // --></script>",
     ],
 )
 def test_the_guard_finds_a_name_however_the_page_breaks_up_its_words(page: str) -> None:

@@ -69,12 +69,18 @@ INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
     "sub sup time u var wbr big font label nobr output rb rp rt rtc ruby tt tspan".split()
 )
+# A comment, ended where a browser ends it: "<!-->" and "<!--->" are empty ones, "--!>"
+# ends one too, and one left open runs to the end.
+_COMMENT_TEXT = r"<!--(?:-?>|.*?--!?>|.*\Z)"
 # Markup as the finishing step and the sanitiser write it: comments, tags, entities, text.
-_HTML_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|&#?\w+;|[^<&]+|[<&]", re.S)
+_HTML_TOKEN = re.compile(
+    rf"{_COMMENT_TEXT}|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|&#?\w+;|[^<&]+|[<&]", re.S
+)
 WORD = re.compile(rb"[a-z0-9]+")
 # A word as bytes: ASCII letters and digits, and any character beyond ASCII.
 _RAW_WORD = re.compile(rb"(?:[a-z0-9]|[\x80-\xff])+")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT = re.compile(_COMMENT_TEXT, re.S)
+_COMMENT_MARKS = re.compile(r"<!--|--!?>")
 # A custom element ("x-name") may be drawn inline too: read through like the others.
 _CUSTOM_ELEMENT = r"[a-z][a-z0-9]*-[\w.-]*"
 INLINE_TAG = re.compile(
@@ -149,11 +155,13 @@ def html_text(markup: str, *, inline_apart: bool = False) -> str:
 
 
 def _text_of_html(markup: str, *, inline_apart: bool = False) -> str:
-    """HTML's text, entities decoded: comments dropped, tags made spaces, inline tags
-    read through unless `inline_apart`."""
-    text = _COMMENT.sub("", markup)
-    if not inline_apart:
-        text = INLINE_TAG.sub("", text)
+    """HTML's text, entities decoded, tags made spaces: inline tags and comments read
+    through ("Ja<!-- -->ne" is drawn "Jane"), or, `inline_apart`, inline tags as spaces and
+    what comments hold as text, which is published too, in the page's source."""
+    if inline_apart:
+        text = _COMMENT_MARKS.sub(" ", markup)
+    else:
+        text = INLINE_TAG.sub("", COMMENT.sub("", markup))
     return html.unescape(_ANY_TAG.sub(" ", text))
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 from .folding import (
+    COMMENT,
     INLINE_TAG,
     WORD,
     fold,
@@ -211,22 +212,23 @@ class Mentions:
 
         A piece ends where a tag ends a line, which no word, entity, escape or
         tag crosses; so the pieces hold every word the whole does, and at most
-        the names of tags cut off there besides.
+        the names of tags cut off there besides. A comment can cross one: the
+        words around such a comment are read again, whole.
         """
         present: set[bytes] = set()
         known = self._piece_words
         for piece in markup.split(">\n"):
             words = known.get(piece)
             if words is None:
-                raw = unquoted(piece)
-                read = words_of(html.unescape(raw))
-                through, tags = INLINE_TAG.subn("", raw)
-                if tags:
-                    read |= words_of(html.unescape(through))
+                known[piece] = words = frozenset(_words_read(piece))
                 if len(known) >= _MOST_PIECES:
                     known.clear()
-                known[piece] = words = frozenset(read)
             present |= words
+        for comment in COMMENT.finditer(markup) if "<!--" in markup else ():
+            if ">\n" in comment.group():
+                start = markup.rfind(">\n", 0, comment.start()) + 1
+                end = markup.find(">\n", comment.end())
+                present |= _words_read(markup[start : end if end >= 0 else len(markup)])
         return present
 
     def _pattern_holding(self, text: str, *, markup: bool = True) -> re.Pattern[str] | None:
@@ -281,6 +283,18 @@ class Mentions:
             text = fold(attributes)
             found += [text[start:end] for start, end, _ in self._spans(text, held)]
         return found
+
+
+def _words_read(markup: str) -> set[bytes]:
+    """The words of markup as written and as read: through inline tags, comments and
+    entities, its escapes decoded."""
+    raw = unquoted(markup)
+    words = words_of(html.unescape(raw))
+    through, comments = COMMENT.subn("", raw) if "<!--" in raw else (raw, 0)
+    through, tags = INLINE_TAG.subn("", through)
+    if tags or comments:
+        words |= words_of(html.unescape(through))
+    return words
 
 
 def _dedications_naming(

@@ -13,13 +13,14 @@ import contextlib
 import hashlib
 import html
 import os
+import posixpath
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...parallel import forked_map
-from ...publishing.withholding import Mentions, unquoted
+from ...publishing.withholding import Mentions, any_of, unquoted
 
 # Files found clean, by their path in the site: what each held then (`digest`).
 Vouched = dict[str, bytes]
@@ -51,7 +52,7 @@ class Guard:
     def check(self, shown: str, text: str) -> list[Leak]:
         """What in one file's text (`shown` by its path) names someone it must not."""
         found = [Leak(shown, repr(name)) for name in dict.fromkeys(self.mentions.named_in(text))]
-        link = self.pages.search(text) if self.pages is not None else None
+        link = self.pages.search(text, shown) if self.pages is not None else None
         if link:
             found.append(Leak(shown, f"the page {link!r}"))
         return found
@@ -92,14 +93,25 @@ def leaks(
     return [leak for found in forked_map(check, files) for leak in found]
 
 
-# An attribute's value holding an entity or a percent-escape.
+# An attribute's value holding an entity, a percent-escape, or a tab or line break (which a
+# browser takes out of a link).
 _ESCAPED_VALUE = re.compile(
-    r"""=\s*(?:"([^"%&]*[%&][^"]*)"|'([^'%&]*[%&][^']*)'|([^\s"'=<>`%&]*[%&][^\s"'=<>`]*))"""
+    r"""=\s*(?:"([^"%&\t\n\r]*[%&\t\n\r][^"]*)"|'([^'%&\t\n\r]*[%&\t\n\r][^']*)'"""
+    r"""|([^\s"'=<>`%&]*[%&][^\s"'=<>`]*))"""
 )
+# What a browser reads as one link, up to what ends it: a space, a quote, a bracket.
+_LINK = re.compile(r"""[^\s"'<>()`=]*""")
+# How far back from a withheld page's id its link is looked for.
+_MOST_BEHIND = 2000
+# Before a link's path: its scheme and host ("https://example.org", "//example.org").
+_ORIGIN = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^/]*|[a-z][a-z0-9+.-]*:", re.I)
+_TAB_OR_BREAK = re.compile(r"[\t\n\r]")
 
 
 class _PageLinks:
-    """Links to where withheld pages would be: each folder found first, then its ids."""
+    """Links to where withheld pages would be: written whole ("practitioners/jd17"), with
+    steps a browser takes out ("practitioners/./jd17", "practitioners\\jd17"), or, in
+    the folder of such pages, relative to the file ("jd17/", "../jd17")."""
 
     def __init__(self, withheld_pages: tuple[str, ...]) -> None:
         self.ids: dict[str, set[str]] = {}
@@ -109,13 +121,34 @@ class _PageLinks:
         self.pattern = re.compile(
             "|".join(rf"{re.escape(folder)}/([a-z0-9-]+)" for folder in self.ids) or "$^"
         )
+        # A folder's name before anything but a plain link ("practitioners/amara/"): its
+        # link is resolved, as a browser would, to find the page it leads to.
+        self.unplain = re.compile(
+            "|".join(
+                rf"{re.escape(folder)}(?=[/\\])(?!/[a-z0-9-]*/?[\s\"'<>()`#?,])"
+                for folder in self.ids
+            )
+        )
+        self.folders: dict[str, list[str]] = {}
+        for folder, ids in self.ids.items():
+            for entry_id in ids:
+                self.folders.setdefault(entry_id, []).append(folder)
+        # In a folder of withheld pages, a link to one need not name the folder.
+        self.id_pattern = re.compile(
+            rf"""[/\\="'(,]\s*((?:{any_of(self.folders)}))(?![\w-])""", re.I
+        )
 
-    def search(self, text: str) -> str | None:
-        """The first link to a withheld page, as written or as a browser reads it:
-        unescaped, then its percent-escapes decoded ("jane-d&#37;6Fe" is "jane-doe")."""
-        found = self._search(text)
+    def search(self, text: str, shown: str = "") -> str | None:
+        """The first link to a withheld page in the text of the file `shown`, as written
+        or as a browser reads it: unescaped, then its percent-escapes decoded
+        ("jane-d&#37;6Fe" is "jane-doe"), and resolved from where the file is."""
+        here = posixpath.dirname(shown)
+        found = self._search(text) or self._resolving(self.unplain, text, here)
+        if found is None and any(f"/{here}/".startswith(f"/{f}/") for f in self.ids):
+            found = self._resolving(self.id_pattern, text, here)
         for double, single, bare in _ESCAPED_VALUE.findall(text) if found is None else ():
-            found = self._search(unquoted(html.unescape(double or single or bare)))
+            value = _TAB_OR_BREAK.sub("", unquoted(html.unescape(double or single or bare)))
+            found = self._search(value) or self._resolved(value.strip(), here)
             if found is not None:
                 break
         return found
@@ -126,6 +159,34 @@ class _PageLinks:
             folder = match.group()[: -len(entry_id) - 1]
             if entry_id in self.ids.get(folder, ()):
                 return match.group()
+        return None
+
+    def _resolving(self, pattern: re.Pattern[str], text: str, here: str) -> str | None:
+        """A withheld page that a link around a match of `pattern` leads to, in a file in
+        the folder `here`."""
+        for hit in pattern.finditer(text):
+            at = hit.start(hit.lastindex or 0)
+            behind = text[max(0, at - _MOST_BEHIND) : at][::-1]
+            start = at - _LINK.match(behind).end()
+            link = text[start : _LINK.match(text, at).end()]
+            found = self._resolved(link, here)
+            if found is not None:
+                return found
+        return None
+
+    def _resolved(self, link: str, here: str) -> str | None:
+        """The withheld page `link` leads to from the folder `here`, if any."""
+        path = re.split("[?#]", link.replace("\\", "/"), maxsplit=1)[0]
+        origin = _ORIGIN.match(path)
+        if origin:
+            path = "/" + path[origin.end() :]
+        elif not path.startswith("/"):
+            path = f"/{here}/{path}"
+        segments = posixpath.normpath(path).lower().split("/")
+        for at, segment in enumerate(segments):
+            for folder in self.folders.get(segment, ()):
+                if "/".join(segments[: at + 1]).endswith(f"/{folder}/{segment}"):
+                    return f"{folder}/{segment}"
         return None
 
 
