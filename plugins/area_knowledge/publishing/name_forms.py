@@ -82,8 +82,8 @@ def _surname_forms(forenames: list[str], surname: str) -> list[str]:
     """Forms that give the surname with a title or initials, or on its own if compound."""
     last = joined(surname)
     initial = re.escape(forenames[0][0])
-    # "P.", "P", "P. J.": later initials only with their full stops.
-    initials = rf"{initial}\.?(?: ?[a-z]\.)*"
+    # "P.", "P", "P. J.": later initials only with their full stops, at most three.
+    initials = rf"{initial}\.?(?: ?[a-z]\.){{0,3}}"
     title = rf"{_TITLES}(?:\. ?| )"
     forms = [
         rf"{title}(?:{initials} ?)?{last}",

@@ -53,6 +53,9 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MOST_NARROWED = 4096
 # Pieces of markup whose words are kept, at most this many: the theme's recur.
 _MOST_PIECES = 50_000
+# A long text is searched a part at a time, each for the names whose words it holds: an
+# export holding every entry holds every surname, and one pattern of them all is slow.
+_PART = 2048
 # A right-to-left override's run of text, to its end, the line's or the next tag.
 _OVERRIDDEN = re.compile("\u202e([^\u202c<\n]*)")
 # An entity for '%': unescaped, it makes a percent-escape of what follows.
@@ -135,9 +138,16 @@ class Mentions:
         self._always = any(not words for words, _ in self._owned_words)
         self._narrowed: dict[frozenset[int], re.Pattern[str] | None] = {}
         self._piece_words: dict[str, frozenset[bytes]] = {}
+        self._piece_texts: dict[str, tuple[str, str]] = {}
+        self._values_read: dict[str, tuple[str, frozenset[bytes]]] = {}
         self._dedications = _dedications_naming(
             dedications, _compiled(name_patterns, [], _BEFORE_ANY)
         )
+        # How far a mention, or a dedication around it, can reach: no form joins more
+        # than three characters between two letters, nor adds more than a title and
+        # three initials.
+        longest = max(map(len, [*self.names, *self.addresses, *map(fold, dedications)]), default=0)
+        self._reach = 4 * longest + 64
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -174,6 +184,29 @@ class Mentions:
             for m in matches
             if not any(start <= m.start() and m.end() <= end for start, end in kept)
         ]
+
+    def _spans_in_parts(
+        self, folded: str, pattern: re.Pattern[str] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """`_spans` of a long text a part at a time, each part searched, with as much of
+        its neighbours as a mention can reach, for the names whose words it holds: an
+        export holding every entry holds every surname, and one pattern of them all is
+        slow. A short text is searched whole, with `pattern`."""
+        if len(folded) <= 4 * _PART or self._always:
+            return self._spans(folded, pattern)
+        spans = []
+        for start in range(0, len(folded), _PART):
+            offset = max(0, start - self._reach)
+            part = folded[offset : start + _PART + self._reach]
+            narrowed = self._narrowed_to(self._owners(words_of(part)))
+            if narrowed is None:
+                continue
+            spans += [
+                (found_start + offset, found_end + offset, kind)
+                for found_start, found_end, kind in self._spans(part, narrowed)
+                if start <= found_start + offset < start + _PART
+            ]
+        return spans
 
     def withhold(self, text: str) -> str:
         """Plain text with each name replaced and each address made the partnership's."""
@@ -231,6 +264,32 @@ class Mentions:
                 present |= _words_read(markup[start : end if end >= 0 else len(markup)])
         return present
 
+    def _html_texts(self, document: str) -> tuple[str, str]:
+        """`html_text` of a document both ways, inline tags read through and apart, taken
+        a piece at a time as `_markup_words` takes them: the theme's are read once.
+
+        The text at a piece's end is a tag's, before a line break: each piece's
+        text joined by a space is the whole's, unless a comment crosses a piece's
+        end, when the whole is read at once.
+        """
+        if "<!--" in document and any(">\n" in c.group() for c in COMMENT.finditer(document)):
+            return html_text(document), html_text(document, inline_apart=True)
+        known = self._piece_texts
+        *pieces, last = document.split(">\n")
+        read = []
+        for piece in pieces:
+            texts = known.get(piece)
+            if texts is None:
+                # Its '>' back: the line break after it is a space in either text.
+                texts = (html_text(piece + ">"), html_text(piece + ">", inline_apart=True))
+                if len(known) >= _MOST_PIECES:
+                    known.clear()
+                known[piece] = texts
+            read.append(texts)
+        read.append((html_text(last), html_text(last, inline_apart=True)))
+        through = " ".join(texts[0] for texts in read if texts[0])
+        return through, " ".join(texts[1] for texts in read if texts[1])
+
     def _pattern_holding(self, text: str, *, markup: bool = True) -> re.Pattern[str] | None:
         """The pattern of the names and addresses whose every word the text holds, or
         None if it holds none; markup as written and as read, through tags and entities
@@ -238,7 +297,14 @@ class Mentions:
         if self._always:
             return self._pattern
         present = self._markup_words(text) if markup else words_of(text)
-        owners = frozenset(owner for words, owner in self._owned_words if words <= present)
+        return self._narrowed_to(self._owners(present))
+
+    def _owners(self, present: set[bytes]) -> frozenset[int]:
+        """The names and addresses (by their place) whose every word is `present`."""
+        return frozenset(owner for words, owner in self._owned_words if words <= present)
+
+    def _narrowed_to(self, owners: frozenset[int]) -> re.Pattern[str] | None:
+        """The pattern of the names and addresses `owners` alone, or None if none."""
         if not owners:
             return None
         if owners not in self._narrowed:
@@ -267,22 +333,32 @@ class Mentions:
         found = []
         # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
         if pattern is not None:
-            for text in (html_text(document), html_text(document, inline_apart=True)):
-                found += [text[start:end] for start, end, _ in self._spans(text, pattern)]
-        attributes = " ".join(
-            unquoted(html.unescape(double or single or bare))
-            for double, single, bare in _ATTRIBUTE.findall(document)
-        )
+            for text in self._html_texts(document):
+                found += [text[s:e] for s, e, _ in self._spans_in_parts(text, pattern)]
         if "\u202e" in document:
             # Letters behind a right-to-left override are drawn reversed: "eoD enaJ".
             drawn = html_text(_OVERRIDDEN.sub(lambda run: run.group(1)[::-1], document))
-            found += [drawn[start:end] for start, end, _ in self._spans(drawn)]
+            found += [drawn[s:e] for s, e, _ in self._spans_in_parts(drawn)]
         # Only the names whose every word the attributes hold are looked for in them.
-        held = self._pattern_holding(attributes, markup=False)
+        values = [self._value_read(a or b or c) for a, b, c in _ATTRIBUTE.findall(document)]
+        held = self._pattern
+        if not self._always:
+            held = self._narrowed_to(self._owners(set().union(*(w for _, w in values))))
         if held is not None:
-            text = fold(attributes)
-            found += [text[start:end] for start, end, _ in self._spans(text, held)]
+            text = fold(" ".join(read for read, _ in values))
+            found += [text[s:e] for s, e, _ in self._spans_in_parts(text, held)]
         return found
+
+    def _value_read(self, value: str) -> tuple[str, frozenset[bytes]]:
+        """An attribute's value as a browser reads it, and its words: the theme's recur."""
+        known = self._values_read.get(value)
+        if known is None:
+            read = unquoted(html.unescape(value))
+            known = (read, frozenset(words_of(read)))
+            if len(self._values_read) >= _MOST_PIECES:
+                self._values_read.clear()
+            self._values_read[value] = known
+        return known
 
 
 def _words_read(markup: str) -> set[bytes]:

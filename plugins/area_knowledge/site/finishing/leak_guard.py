@@ -133,9 +133,10 @@ class _PageLinks:
         for folder, ids in self.ids.items():
             for entry_id in ids:
                 self.folders.setdefault(entry_id, []).append(folder)
-        # In a folder of withheld pages, a link to one need not name the folder.
+        # In a folder of withheld pages, a link to one need not name the folder: an id
+        # after an attribute's '=', a bracket or a slash (not a closing tag's).
         self.id_pattern = re.compile(
-            rf"""[/\\="'(,]\s*((?:{any_of(self.folders)}))(?![\w-])""", re.I
+            rf"""[=/\\(,](?<!</)\s*["']?((?:{any_of(self.folders)}))(?![\w-])"""
         )
 
     def search(self, text: str, shown: str = "") -> str | None:
