@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 from urllib.parse import unquote
 
 from .folding import (
@@ -37,6 +38,7 @@ from .folding import (
 from .name_forms import joined, name_forms, surname_of
 
 WITHHELD_NAME = "[name withheld]"
+_Kept = TypeVar("_Kept")
 
 # Around a name: not inside a longer word or name; "Ann Lee's" is a mention.
 # An apostrophe after a letter is in a word ("D'Jane"); after anything else, a quote.
@@ -253,9 +255,7 @@ class Mentions:
         for piece in markup.split(">\n"):
             words = known.get(piece)
             if words is None:
-                known[piece] = words = frozenset(_words_read(piece))
-                if len(known) >= _MOST_PIECES:
-                    known.clear()
+                words = _kept(known, piece, frozenset(_words_read(piece)))
             present |= words
         for comment in COMMENT.finditer(markup) if "<!--" in markup else ():
             if ">\n" in comment.group():
@@ -282,9 +282,7 @@ class Mentions:
             if texts is None:
                 # Its '>' back: the line break after it is a space in either text.
                 texts = (html_text(piece + ">"), html_text(piece + ">", inline_apart=True))
-                if len(known) >= _MOST_PIECES:
-                    known.clear()
-                known[piece] = texts
+                _kept(known, piece, texts)
             read.append(texts)
         read.append((html_text(last), html_text(last, inline_apart=True)))
         through = " ".join(texts[0] for texts in read if texts[0])
@@ -341,7 +339,7 @@ class Mentions:
             found += [drawn[s:e] for s, e, _ in self._spans_in_parts(drawn)]
         # Only the names whose every word the attributes hold are looked for in them.
         values = [self._value_read(a or b or c) for a, b, c in _ATTRIBUTE.findall(document)]
-        held = self._pattern
+        held: re.Pattern[str] | None = self._pattern
         if not self._always:
             held = self._narrowed_to(self._owners(set().union(*(w for _, w in values))))
         if held is not None:
@@ -354,11 +352,17 @@ class Mentions:
         known = self._values_read.get(value)
         if known is None:
             read = unquoted(html.unescape(value))
-            known = (read, frozenset(words_of(read)))
-            if len(self._values_read) >= _MOST_PIECES:
-                self._values_read.clear()
-            self._values_read[value] = known
+            known = _kept(self._values_read, value, (read, frozenset(words_of(read))))
         return known
+
+
+def _kept(known: dict[str, _Kept], key: str, value: _Kept) -> _Kept:
+    """`value`, kept in `known` by its `key`; `known` emptied first once it holds
+    `_MOST_PIECES`, so that pages' own pieces, never seen again, do not pile up."""
+    if len(known) >= _MOST_PIECES:
+        known.clear()
+    known[key] = value
+    return value
 
 
 def _words_read(markup: str) -> set[bytes]:

@@ -99,8 +99,8 @@ _ESCAPED_VALUE = re.compile(
     r"""=\s*(?:"([^"%&\t\n\r]*[%&\t\n\r][^"]*)"|'([^'%&\t\n\r]*[%&\t\n\r][^']*)'"""
     r"""|([^\s"'=<>`%&]*[%&][^\s"'=<>`]*))"""
 )
-# What a browser reads as one link, up to what ends it: a space, a quote, a bracket.
-_LINK = re.compile(r"""[^\s"'<>()`=]*""")
+# What ends a link, as a browser reads one: a space, a quote, a bracket.
+_LINK_END = re.compile(r"""[\s"'<>()`=]""")
 # How far back from a withheld page's id its link is looked for.
 _MOST_BEHIND = 2000
 # Before a link's path: its scheme and host ("https://example.org", "//example.org").
@@ -168,8 +168,9 @@ class _PageLinks:
         for hit in pattern.finditer(text):
             at = hit.start(hit.lastindex or 0)
             behind = text[max(0, at - _MOST_BEHIND) : at][::-1]
-            start = at - _LINK.match(behind).end()
-            link = text[start : _LINK.match(text, at).end()]
+            before, after = _LINK_END.search(behind), _LINK_END.search(text, at)
+            start = at - (before.start() if before else len(behind))
+            link = text[start : after.start() if after else len(text)]
             found = self._resolved(link, here)
             if found is not None:
                 return found
