@@ -94,6 +94,7 @@ _SPACES = re.compile(r"\s+")
 _ASCII_OR_NOT = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 _ASCII_SPACES = {code: " " for code in range(128) if chr(code).isspace()} | {ord("`"): "'"}
 _SPACE_RUNS = re.compile(r"  +")
+_ONE_OR_MORE_SPACES = re.compile(" +")
 
 
 @lru_cache(maxsize=4096)
@@ -132,11 +133,14 @@ def _quick_table() -> dict[int, str | None]:
 
 def fold(text: str) -> str:
     """`text` as names are compared, whitespace runs made single spaces."""
+    if text.isascii():
+        # Most text: folded at C speed, with no piece beyond ASCII to fold a letter at a time.
+        return _ONE_OR_MORE_SPACES.sub(" ", text.translate(_ASCII_SPACES).lower()).strip()
     pieces = (
         piece.translate(_ASCII_SPACES).lower() if piece.isascii() else "".join(map(_fold, piece))
         for piece in _ASCII_OR_NOT.findall(text)
     )
-    return re.sub(" +", " ", "".join(pieces)).strip()
+    return _ONE_OR_MORE_SPACES.sub(" ", "".join(pieces)).strip()
 
 
 def quick_fold(text: str, markup: bool) -> str:
@@ -167,7 +171,10 @@ def _text_of_html(markup: str, *, inline_apart: bool = False) -> str:
 
 def words_of(document: str) -> set[bytes]:
     """The words of a file, folded as names are: cheap for the ASCII words most files hold."""
-    raw = set(_RAW_WORD.findall(document.encode("utf-8", "replace").lower()))
+    encoded = document.encode("utf-8", "replace").lower()
+    raw = set(_RAW_WORD.findall(encoded))
+    if encoded.isascii():
+        return raw
     words = {word for word in raw if word.isascii()}
     if len(words) < len(raw):
         # The rest folded together, a space apart: each folds as it would alone.
