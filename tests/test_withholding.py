@@ -254,3 +254,44 @@ def test_a_long_export_is_searched_in_parts_without_losing_a_name_at_their_ends(
 
     assert sorted(set(PEOPLE.named_in(export))) == ["declan ashcombe-reyes", "jane doe"]
     assert PEOPLE.named_in(dedicated) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Led by Priya Anjali Ramaswamy-Holt.",
+        "Led by Jane Alice Doe.",
+        "Led by Jane Mary-Ann Doe.",
+        "Led by jane-alice-doe.",
+        # As a register lists people: surname first, in capitals, no comma.
+        "Led by RAMASWAMY-HOLT Priya.",
+        "Led by ASHCOMBE-REYES Declan.",
+    ],
+)
+def test_middle_names_in_full_and_a_surname_first_are_withheld_from_text(text: str) -> None:
+    assert PEOPLE.withhold(text) == "Led by [name withheld]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sam Doe is listed: "DOE Jane" may be the end of his name and the start of another.
+        "With Sam DOE Jane Smith led it.",
+        "Thanks to Jane and Doe.",
+        "Jane told Doe about it.",
+        "Thanks Jane. Alice Doe led it.",
+    ],
+)
+def test_prose_between_a_forename_and_a_surname_is_not_a_middle_name(text: str) -> None:
+    assert PEOPLE.withhold(text) == text
+
+
+def test_the_guard_does_not_read_a_listing_of_people_as_a_loose_form_of_a_name() -> None:
+    # Two people listed one after another: a reader sees "Sam Doe" and "Jane Smith",
+    # not "Doe Jane"; the build must not stop for them.
+    listing = "<ul><li>Sam Doe</li><li>Jane Smith</li><li>Alice Doe-Kent</li></ul>"
+    unshared = Mentions(["Jane Doe"], [], MAILBOX)
+
+    assert PEOPLE.named_in(listing) == []
+    assert unshared.named_in(listing) == []
+    assert unshared.withhold("DOE Jane, Year 4") == "[name withheld], Year 4"

@@ -7,6 +7,12 @@ between the parts of a name whatever joins them (a space, a hyphen, an
 underscore, a full stop, a line break). A surname alone is a mention only when
 it is a compound one ("Ramaswamy-Holt"): a single surname ("Holt") is too
 often a place or another person to be withheld wherever it appears.
+
+Some forms are loose: the surname first with no comma, as registers write it
+("DOE Jane"), and middle names in full ("Jane Alice Doe"). They are looked for
+in what contributors write, where a wrong match only withholds a few words,
+but not by the leak guard: it reads a listing of several people as one text
+("Sam Doe Jane Smith"), where such a form would stop a build for no one.
 """
 
 from __future__ import annotations
@@ -27,6 +33,17 @@ _PARTICLES = frozenset(
 )
 # A single name shorter than this is a word ("The", "a"), not anyone to find.
 _SHORTEST_SINGLE_NAME = 4
+# A middle name in full, joined to the names around it as an id or web address joins
+# them, never by a full stop and a space, which ends a sentence ("Jane. Alice Doe").
+_MIDDLE_JOIN = r"(?:[-_.+]| )"
+# Words between a forename and a surname that are prose, not a middle name.
+_NOT_MIDDLE = (
+    "and|or|nor|but|with|without|to|from|for|at|by|in|on|of|the|a|an|as|than|then|via|"
+    "plus|vs|also|is|was|were|are|has|had|will|would|said|says|told|tells|met|meets|"
+    "asked|asks|thanked|thanks|led|leads|helped|helps|joined|joins|taught|teaches"
+)
+# At most this many middle names in full, hyphenated ones counting each part.
+_MOST_MIDDLE_NAMES = 2
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,8 @@ class NameForms:
     patterns: tuple[str, ...]
     surname: str
     words: tuple[frozenset[bytes], ...]
+    # Withheld from what contributors write, not looked for by the leak guard.
+    loose: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -63,13 +82,28 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     # "Jane A. Doe": middle initials between the first name and the surname.
     middle = rf"{joined(forenames[0])}(?:{_JOIN}[a-z]\.?){{1,3}}{_JOIN}{joined(surname)}"
     patterns = [full, joined(forenames[0], surname), middle]
+    # "Jane Alice Doe", "Jane Mary-Ann Doe": middle names in full, not prose between.
+    word = rf"(?!(?:{_NOT_MIDDLE})(?![a-z']))[a-z]+(?:'[a-z]+)?"
+    loose = [
+        rf"{joined(forenames[0])}(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}"
+        rf"{_MIDDLE_JOIN}{joined(surname)}"
+    ]
     if surname_shared:
-        # Both forms hold the first forename: a page must hold it to be read closely.
-        return NameForms(tuple(patterns), surname, _words(f"{forenames[0]} {surname}"))
+        # Every form holds the first forename: a page must hold it to be read closely.
+        held = _words(f"{forenames[0]} {surname}")
+        return NameForms(tuple(patterns), surname, held, tuple(loose))
     patterns += _surname_forms(forenames, surname)
+    # "DOE Jane", as a register lists people: not when a listed person shares the
+    # surname, whose name would run into the next one's ("Sam Doe Jane Smith").
+    loose += [joined(surname, *forenames), joined(surname, forenames[0])]
     # An initial may run into the surname ("JDoe"), which then holds no word "doe".
     held = _words(surname) + _words(forenames[0][0] + surname)
-    return NameForms(tuple(dict.fromkeys(patterns)), surname, tuple(dict.fromkeys(held)))
+    return NameForms(
+        tuple(dict.fromkeys(patterns)),
+        surname,
+        tuple(dict.fromkeys(held)),
+        tuple(dict.fromkeys(loose)),
+    )
 
 
 def surname_of(name: str) -> str:

@@ -13,7 +13,10 @@ Primary School") or after "St" is a dedication, not a mention: it is left as
 it is, so that a listing's date passing never breaks the site.
 
 The same `Mentions` object withholds text before it is rendered and, in the
-finishing step, proves that no file of the built site names anyone it holds.
+finishing step, proves that no file of the built site names anyone it holds:
+by every form of a name but the loose ones ("DOE Jane", "Jane Alice Doe"),
+which are withheld from text but would find a name where a listing's people
+run together.
 """
 
 from __future__ import annotations
@@ -123,8 +126,12 @@ class Mentions:
         self.addresses = tuple(sorted({fold(a) for a in addresses if "@" in a}, key=len)[::-1])
         self.mailbox = mailbox
         name_patterns = [pattern for form in forms for pattern in form.patterns]
+        loose_patterns = [pattern for form in forms for pattern in form.loose]
         address_patterns = [_address_pattern(address) for address in self.addresses]
         self._pattern = _compiled(name_patterns, address_patterns)
+        # What text is withheld by: the loose forms, each longer than a form it holds
+        # ("DOE Jane" holds "Doe"), first, then the guard's.
+        self._withheld_by = _compiled(loose_patterns + name_patterns, address_patterns)
         # Every form of a name holds the longest piece of its surname; an address, its name.
         keys = [form.key for form in forms] + [a.split("@")[0] for a in self.addresses]
         self._quick = re.compile(any_of(keys)) if keys else None
@@ -138,12 +145,12 @@ class Mentions:
             for i, local in enumerate(keys[len(forms) :])
         ]
         self._always = any(not words for words, _ in self._owned_words)
-        self._narrowed: dict[frozenset[int], re.Pattern[str] | None] = {}
+        self._narrowed: dict[tuple[frozenset[int], bool], re.Pattern[str] | None] = {}
         self._piece_words: dict[str, frozenset[bytes]] = {}
         self._piece_texts: dict[str, tuple[str, str]] = {}
         self._values_read: dict[str, tuple[str, frozenset[bytes]]] = {}
         self._dedications = _dedications_naming(
-            dedications, _compiled(name_patterns, [], _BEFORE_ANY)
+            dedications, _compiled(name_patterns + loose_patterns, [], _BEFORE_ANY)
         )
         # How far a mention, or a dedication around it, can reach: no form joins more
         # than three characters between two letters, nor adds more than a title and
@@ -162,7 +169,7 @@ class Mentions:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
         if self._pattern is None or not self.might_name(text, markup=markup):
             return []
-        pattern = self._pattern_holding(text, markup=markup)
+        pattern = self._pattern_holding(text, markup=markup, loose=True)
         if pattern is None:
             return []
         folded = folded_html(text) if markup else folded_text(text)
@@ -239,7 +246,7 @@ class Mentions:
         return _TAG_ATTRIBUTE.sub(attribute, tag.group())
 
     def _names_any(self, text: str) -> bool:
-        return bool(self.might_name(text) and self._spans(fold(text)))
+        return bool(self.might_name(text) and self._spans(fold(text), self._withheld_by))
 
     def _markup_words(self, markup: str) -> set[bytes]:
         """The words of markup as written and as read, through tags and entities, taken a
@@ -288,36 +295,40 @@ class Mentions:
         through = " ".join(texts[0] for texts in read if texts[0])
         return through, " ".join(texts[1] for texts in read if texts[1])
 
-    def _pattern_holding(self, text: str, *, markup: bool = True) -> re.Pattern[str] | None:
+    def _pattern_holding(
+        self, text: str, *, markup: bool = True, loose: bool = False
+    ) -> re.Pattern[str] | None:
         """The pattern of the names and addresses whose every word the text holds, or
         None if it holds none; markup as written and as read, through tags and entities
-        ("<em>J</em>ane", "J&#97;ne")."""
+        ("<em>J</em>ane", "J&#97;ne"). With their `loose` forms, for withholding."""
         if self._always:
-            return self._pattern
+            return self._withheld_by if loose else self._pattern
         present = self._markup_words(text) if markup else words_of(text)
-        return self._narrowed_to(self._owners(present))
+        return self._narrowed_to(self._owners(present), loose=loose)
 
     def _owners(self, present: set[bytes]) -> frozenset[int]:
         """The names and addresses (by their place) whose every word is `present`."""
         return frozenset(owner for words, owner in self._owned_words if words <= present)
 
-    def _narrowed_to(self, owners: frozenset[int]) -> re.Pattern[str] | None:
-        """The pattern of the names and addresses `owners` alone, or None if none."""
+    def _narrowed_to(
+        self, owners: frozenset[int], *, loose: bool = False
+    ) -> re.Pattern[str] | None:
+        """The pattern of the names and addresses `owners` alone (with their `loose`
+        forms, if asked), or None if none."""
         if not owners:
             return None
-        if owners not in self._narrowed:
+        if (owners, loose) not in self._narrowed:
             if len(self._narrowed) >= _MOST_NARROWED:
                 self._narrowed.clear()
-            names = [
-                p for i in sorted(owners) if i < len(self._forms) for p in self._forms[i].patterns
-            ]
+            forms = [self._forms[i] for i in sorted(owners) if i < len(self._forms)]
+            names = [p for form in forms for p in (*(form.loose if loose else ()), *form.patterns)]
             addresses = [
                 self._address_patterns[i - len(self._forms)]
                 for i in sorted(owners)
                 if i >= len(self._forms)
             ]
-            self._narrowed[owners] = _compiled(names, addresses)
-        return self._narrowed[owners]
+            self._narrowed[owners, loose] = _compiled(names, addresses)
+        return self._narrowed[owners, loose]
 
     def named_in(self, document: str) -> list[str]:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
