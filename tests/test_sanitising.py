@@ -8,9 +8,11 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
+from pdf_files import document
 
 from area_knowledge.publishing.withholding import Mentions
 from area_knowledge.site.bodies import LinkTargets, render_body
@@ -393,6 +395,13 @@ def test_live_finishing_reads_the_search_index_once_it_is_written(
         ("old.htm", "<p>Jane\u00a0Doe</p>".encode()),
         ("page.html", "<p>Jane Doe</p>".encode("utf-16")),
         ("joined.gz", gzip.compress(b"Sean and ") + gzip.compress(b"Jane Doe")),
+        # Drawn from a compressed stream: the file's bytes hold no letter of the name.
+        (
+            "report.pdf",
+            document(
+                zlib.compress(b"BT (Jane Doe) Tj ET"), content_entries=b"/Filter /FlateDecode"
+            ),
+        ),
     ],
 )
 def test_leak_guard_reads_any_file_as_the_text_it_is(name: str, data: bytes) -> None:

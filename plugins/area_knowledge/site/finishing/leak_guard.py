@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ...parallel import forked_map
 from ...publishing.withholding import Mentions, any_of, unquoted
+from ...reading.attachment_pdf import Refused, pdf_text
 
 # Files found clean, by their path in the site: what each held then (`digest`).
 Vouched = dict[str, bytes]
@@ -209,7 +210,15 @@ def digest(data: bytes) -> bytes:
 
 def text_of(name: str, data: bytes) -> str:
     """A file's text: compressed ones decompressed; any that is UTF-8 (or UTF-16 with its
-    mark) read so, whatever its name ('.htm', '.ics', '.tsv'); the rest as Latin-1."""
+    mark) read so, whatever its name ('.htm', '.ics', '.tsv'); a PDF's bytes and, after
+    them, the text its compressed streams and fonts' maps draw; the rest as Latin-1."""
+    if data[:5] == b"%PDF-":
+        try:
+            drawn = pdf_text(data)
+        except Refused:
+            # The site publishes no PDF it cannot read: this one's bytes are all there is.
+            drawn = ""
+        return data.decode("latin-1") + "\n" + drawn
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = _gunzip(data)
