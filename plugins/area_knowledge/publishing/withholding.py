@@ -61,6 +61,9 @@ _MOST_PIECES = 50_000
 # A long text is searched a part at a time, each for the names whose words it holds: an
 # export holding every entry holds every surname, and one pattern of them all is slow.
 _PART = 2048
+# A text holding the words of at most this many names is searched whole, for them alone:
+# a pattern of so few is quick, quicker than finding the words of each part.
+_FEW_NAMES = 8
 # A right-to-left override's run of text, to its end, the line's or the next tag.
 _OVERRIDDEN = re.compile("\u202e([^\u202c<\n]*)")
 # An entity for '%': unescaped, it makes a percent-escape of what follows.
@@ -195,13 +198,13 @@ class Mentions:
         ]
 
     def _spans_in_parts(
-        self, folded: str, pattern: re.Pattern[str] | None = None
+        self, folded: str, pattern: re.Pattern[str] | None = None, *, few: bool = False
     ) -> list[tuple[int, int, str]]:
         """`_spans` of a long text a part at a time, each part searched, with as much of
         its neighbours as a mention can reach, for the names whose words it holds: an
         export holding every entry holds every surname, and one pattern of them all is
-        slow. A short text is searched whole, with `pattern`."""
-        if len(folded) <= 4 * _PART or self._always:
+        slow. A short text, or one whose `pattern` is of `few` names, is searched whole."""
+        if len(folded) <= 4 * _PART or self._always or few:
             return self._spans(folded, pattern)
         spans = []
         for start in range(0, len(folded), _PART):
@@ -334,7 +337,9 @@ class Mentions:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
         if self._pattern is None:
             return []
-        pattern = self._pattern_holding(document)
+        owners = frozenset() if self._always else self._owners(self._markup_words(document))
+        pattern = self._pattern if self._always else self._narrowed_to(owners)
+        few = len(owners) <= _FEW_NAMES
         # An attribute's value is unescaped, then its escapes decoded, as a browser reads
         # a link: "D&#37;6Fe" is "Doe" there, and holds no word "doe" in the markup.
         if pattern is None and not _PERCENT_ENTITY.search(document) and "\u202e" not in document:
@@ -343,7 +348,7 @@ class Mentions:
         # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
         if pattern is not None:
             for text in self._html_texts(document):
-                found += [text[s:e] for s, e, _ in self._spans_in_parts(text, pattern)]
+                found += [text[s:e] for s, e, _ in self._spans_in_parts(text, pattern, few=few)]
         if "\u202e" in document:
             # Letters behind a right-to-left override are drawn reversed: "eoD enaJ".
             drawn = html_text(_OVERRIDDEN.sub(lambda run: run.group(1)[::-1], document))
