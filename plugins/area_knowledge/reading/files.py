@@ -64,9 +64,27 @@ _REFUSED_IN_BODY = re.compile(f"[{_REFUSED}]")
 _REFUSED_IN_FIELDS = re.compile(f"[{_REFUSED}{''.join(INVISIBLE_IN_FIELDS)}]")
 
 
+def _ascii_of(refused: re.Pattern[str]) -> re.Pattern[str]:
+    """The same search for ASCII text, most of what is written: a class of a few
+    characters is tried far faster than one spanning every plane."""
+    return re.compile(
+        "[" + "".join(re.escape(chr(c)) for c in range(128) if refused.match(chr(c))) + "]"
+    )
+
+
+_REFUSED_ASCII = {
+    _REFUSED_IN_BODY: _ascii_of(_REFUSED_IN_BODY),
+    _REFUSED_IN_FIELDS: _ascii_of(_REFUSED_IN_FIELDS),
+}
+
+
+def _refused_in(text: str, refused: re.Pattern[str]) -> re.Pattern[str]:
+    return _REFUSED_ASCII[refused] if text.isascii() else refused
+
+
 def refused_character(text: str, *, in_body: bool = False) -> tuple[int, str] | None:
     """The offset of the first character no page may hold, and a message naming it, or None."""
-    found = (_REFUSED_IN_BODY if in_body else _REFUSED_IN_FIELDS).search(text)
+    found = _refused_in(text, _REFUSED_IN_BODY if in_body else _REFUSED_IN_FIELDS).search(text)
     if found is None:
         return None
     before = text[: found.start()].strip()[-30:]
@@ -106,7 +124,7 @@ def character_message(character: str, where: str = "") -> str:
 
 def body_character_problems(body: str, shown_as: str, first_line: int) -> list[Problem]:
     """One problem for each character no page may hold, on the first line it is on."""
-    if _REFUSED_IN_BODY.search(body) is None:
+    if _refused_in(body, _REFUSED_IN_BODY).search(body) is None:
         return []
     starts = [match.end() for match in re.finditer("\n", body)]
     lines: dict[str, list[int]] = {}
