@@ -96,6 +96,11 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     # "DOE Jane", as a register lists people: not when a listed person shares the
     # surname, whose name would run into the next one's ("Sam Doe Jane Smith").
     loose += [joined(surname, *forenames), joined(surname, forenames[0])]
+    # "J. Alice Doe": an initial, then a middle name in full.
+    loose.append(
+        rf"{re.escape(forenames[0][0])}\.?(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}"
+        rf"{_MIDDLE_JOIN}{joined(surname)}"
+    )
     # An initial may run into the surname ("JDoe"), which then holds no word "doe".
     held = _words(surname) + _words(forenames[0][0] + surname)
     return NameForms(
