@@ -83,11 +83,7 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     middle = rf"{joined(forenames[0])}(?:{_JOIN}[a-z]\.?){{1,3}}{_JOIN}{joined(surname)}"
     patterns = [full, joined(forenames[0], surname), middle]
     # "Jane Alice Doe", "Jane Mary-Ann Doe": middle names in full, not prose between.
-    word = rf"(?!(?:{_NOT_MIDDLE})(?![a-z']))[a-z]+(?:'[a-z]+)?"
-    loose = [
-        rf"{joined(forenames[0])}(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}"
-        rf"{_MIDDLE_JOIN}{joined(surname)}"
-    ]
+    loose = [_with_middle_names(joined(forenames[0]), surname)]
     if surname_shared:
         # Every form holds the first forename: a page must hold it to be read closely.
         held = _words(f"{forenames[0]} {surname}")
@@ -97,10 +93,7 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     # surname, whose name would run into the next one's ("Sam Doe Jane Smith").
     loose += [joined(surname, *forenames), joined(surname, forenames[0])]
     # "J. Alice Doe": an initial, then a middle name in full.
-    loose.append(
-        rf"{re.escape(forenames[0][0])}\.?(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}"
-        rf"{_MIDDLE_JOIN}{joined(surname)}"
-    )
+    loose.append(_with_middle_names(rf"{re.escape(forenames[0][0])}\.?", surname))
     # An initial may run into the surname ("JDoe"), which then holds no word "doe".
     held = _words(surname) + _words(forenames[0][0] + surname)
     return NameForms(
@@ -109,6 +102,13 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
         tuple(dict.fromkeys(held)),
         tuple(dict.fromkeys(loose)),
     )
+
+
+def _with_middle_names(first: str, surname: str) -> str:
+    """The pattern `first`, then middle names in full, then the surname."""
+    word = rf"(?!(?:{_NOT_MIDDLE})(?![a-z']))[a-z]+(?:'[a-z]+)?"
+    middle = rf"(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}"
+    return f"{first}{middle}{_MIDDLE_JOIN}{joined(surname)}"
 
 
 def surname_of(name: str) -> str:

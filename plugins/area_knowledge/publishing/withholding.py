@@ -172,7 +172,7 @@ class Mentions:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
         if self._pattern is None or not self.might_name(text, markup=markup):
             return []
-        pattern = self._pattern_holding(text, markup=markup, loose=True)
+        _, pattern = self._pattern_holding(text, markup=markup, loose=True)
         if pattern is None:
             return []
         folded = folded_html(text) if markup else folded_text(text)
@@ -198,13 +198,13 @@ class Mentions:
         ]
 
     def _spans_in_parts(
-        self, folded: str, pattern: re.Pattern[str] | None = None, *, few: bool = False
+        self, folded: str, pattern: re.Pattern[str] | None = None
     ) -> list[tuple[int, int, str]]:
         """`_spans` of a long text a part at a time, each part searched, with as much of
         its neighbours as a mention can reach, for the names whose words it holds: an
         export holding every entry holds every surname, and one pattern of them all is
-        slow. A short text, or one whose `pattern` is of `few` names, is searched whole."""
-        if len(folded) <= 4 * _PART or self._always or few:
+        slow. A short text is searched whole, with `pattern`."""
+        if len(folded) <= 4 * _PART or self._always:
             return self._spans(folded, pattern)
         spans = []
         for start in range(0, len(folded), _PART):
@@ -300,14 +300,16 @@ class Mentions:
 
     def _pattern_holding(
         self, text: str, *, markup: bool = True, loose: bool = False
-    ) -> re.Pattern[str] | None:
-        """The pattern of the names and addresses whose every word the text holds, or
+    ) -> tuple[int, re.Pattern[str] | None]:
+        """How many names and addresses the text holds every word of, and their pattern,
         None if it holds none; markup as written and as read, through tags and entities
         ("<em>J</em>ane", "J&#97;ne"). With their `loose` forms, for withholding."""
         if self._always:
-            return self._withheld_by if loose else self._pattern
+            every = len(self._forms) + len(self.addresses)
+            return every, self._withheld_by if loose else self._pattern
         present = self._markup_words(text) if markup else words_of(text)
-        return self._narrowed_to(self._owners(present), loose=loose)
+        owners = self._owners(present)
+        return len(owners), self._narrowed_to(owners, loose=loose)
 
     def _owners(self, present: set[bytes]) -> frozenset[int]:
         """The names and addresses (by their place) whose every word is `present`."""
@@ -337,9 +339,7 @@ class Mentions:
         """Every mention in a built file: its text and its tags' attributes, as folded."""
         if self._pattern is None:
             return []
-        owners = frozenset() if self._always else self._owners(self._markup_words(document))
-        pattern = self._pattern if self._always else self._narrowed_to(owners)
-        few = len(owners) <= _FEW_NAMES
+        holding, pattern = self._pattern_holding(document)
         # An attribute's value is unescaped, then its escapes decoded, as a browser reads
         # a link: "D&#37;6Fe" is "Doe" there, and holds no word "doe" in the markup.
         if pattern is None and not _PERCENT_ENTITY.search(document) and "\u202e" not in document:
@@ -347,8 +347,9 @@ class Mentions:
         found = []
         # Read both ways: "<em>J</em>ane" is one word, "<span>A</span><span>B</span>" two.
         if pattern is not None:
+            search = self._spans if holding <= _FEW_NAMES else self._spans_in_parts
             for text in self._html_texts(document):
-                found += [text[s:e] for s, e, _ in self._spans_in_parts(text, pattern, few=few)]
+                found += [text[s:e] for s, e, _ in search(text, pattern)]
         if "\u202e" in document:
             # Letters behind a right-to-left override are drawn reversed: "eoD enaJ".
             drawn = html_text(_OVERRIDDEN.sub(lambda run: run.group(1)[::-1], document))
