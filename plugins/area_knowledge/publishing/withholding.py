@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from typing import TypeVar
 from urllib.parse import unquote
 
@@ -129,12 +130,8 @@ class Mentions:
         self.addresses = tuple(sorted({fold(a) for a in addresses if "@" in a}, key=len)[::-1])
         self.mailbox = mailbox
         name_patterns = [pattern for form in forms for pattern in form.patterns]
-        loose_patterns = [pattern for form in forms for pattern in form.loose]
         address_patterns = [_address_pattern(address) for address in self.addresses]
         self._pattern = _compiled(name_patterns, address_patterns)
-        # What text is withheld by: the loose forms, each longer than a form it holds
-        # ("DOE Jane" holds "Doe"), first, then the guard's.
-        self._withheld_by = _compiled(loose_patterns + name_patterns, address_patterns)
         # Every form of a name holds the longest piece of its surname; an address, its name.
         keys = [form.key for form in forms] + [a.split("@")[0] for a in self.addresses]
         self._quick = re.compile(any_of(keys)) if keys else None
@@ -152,17 +149,31 @@ class Mentions:
         self._piece_words: dict[str, frozenset[bytes]] = {}
         self._piece_texts: dict[str, tuple[str, str]] = {}
         self._values_read: dict[str, tuple[str, frozenset[bytes]]] = {}
+        # Only the names whose words some dedication holds can be inside one.
+        folded_dedications = {fold(d) for d in dedications}
+        inside = frozenset().union(*(self._owners(words_of(d)) for d in folded_dedications))
+        dedicated = [self._forms[i] for i in sorted(inside) if i < len(forms)]
         self._dedications = _dedications_naming(
-            dedications, _compiled(name_patterns + loose_patterns, [], _BEFORE_ANY)
+            folded_dedications,
+            _compiled(
+                [p for form in dedicated for p in (*form.loose, *form.patterns)], [], _BEFORE_ANY
+            ),
         )
         # How far a mention, or a dedication around it, can reach: no form joins more
         # than three characters between two letters, nor adds more than a title and
         # three initials.
-        longest = max(map(len, [*self.names, *self.addresses, *map(fold, dedications)]), default=0)
+        longest = max(map(len, [*self.names, *self.addresses, *folded_dedications]), default=0)
         self._reach = 4 * longest + 64
 
     def __bool__(self) -> bool:
         return self._pattern is not None
+
+    @cached_property
+    def _withheld_by(self) -> re.Pattern[str] | None:
+        """What text is withheld by when every text is searched for every name: the loose
+        forms, each longer than a form it holds ("DOE Jane" holds "Doe"), then the rest."""
+        names = [p for form in self._forms for p in (*form.loose, *form.patterns)]
+        return _compiled(names, self._address_patterns)
 
     def might_name(self, text: str, *, markup: bool = False) -> bool:
         """Whether `text` could name someone: False is certain, True needs a closer look."""
@@ -249,7 +260,10 @@ class Mentions:
         return _TAG_ATTRIBUTE.sub(attribute, tag.group())
 
     def _names_any(self, text: str) -> bool:
-        return bool(self.might_name(text) and self._spans(fold(text), self._withheld_by))
+        if not self.might_name(text):
+            return False
+        _, pattern = self._pattern_holding(text, markup=False, loose=True)
+        return pattern is not None and bool(self._spans(fold(text), pattern))
 
     def _markup_words(self, markup: str) -> set[bytes]:
         """The words of markup as written and as read, through tags and entities, taken a
