@@ -218,6 +218,22 @@ def test_share_form_is_told_only_published_ids_and_fetches_them(hostile) -> None
     assert "ada-lovelace" not in share.split("data-ak-config=")[1].split(">")[0]
 
 
+def test_share_form_offers_listed_people_only_from_a_file_of_its_own(hostile) -> None:
+    _area, site, _ = hostile
+    published = every_file(site)
+
+    lists = json.loads(published["data/area-lists.json"])
+    people = [value for value, _label in lists["practitioner"]]
+    assert "ada-lovelace" in people
+    assert "wilhelmina" not in people and "bartholomew" not in people
+    # Drawn as text by the page's script, with the page's own grouping by locality.
+    schools = {value: (label, group) for value, label, group in lists["school"]}
+    assert schools["100009"] == (f"{MARK.replace(chr(39), '')} (100009)", MARK)
+    share = published["share/index.html"]
+    assert 'data-ak-lists="../data/area-lists.json"' in share
+    assert "ada-lovelace" not in share and '<option value="100009"' not in share
+
+
 def test_parsing_is_bounded_and_nothing_is_lost_silently(hostile) -> None:
     _, _, warnings = hostile
 

@@ -230,3 +230,69 @@ def test_without_javascript_the_page_offers_templates_to_copy(browser, site_url:
     template = page.locator("details.ak-template pre").first.text_content() or ""
     assert template.startswith("---\n") and "title:" in template
     context.close()
+
+
+LISTS = "**/data/area-lists.json"
+
+
+def test_schools_and_experts_arrive_as_text_in_their_localities(
+    page: Watched, site_url: str
+) -> None:
+    # The page holds no list of its own: a large area's would make it too heavy to load.
+    hostile = '<img src=x onerror="document.title=1">'
+    lists = {
+        "school": [["1", hostile, "Old Town"], ["2", "Brook", "Old Town"], ["3", "C", "<b>"]],
+        "hub": [["h", "Reading hub"]],
+        "practitioner": [["p", hostile]],
+    }
+    page.page.route(LISTS, lambda route: route.fulfill(json=lists))
+    page.page.goto(site_url + "share/")
+    form = page.page.locator(CASE_STUDY)
+    schools = form.get_by_label("Schools that did the work")
+    schools.locator("option[value='3']").wait_for(state="attached")
+
+    groups = schools.locator("optgroup").evaluate_all(
+        "groups => groups.map(g => [g.label, g.children.length])"
+    )
+    assert groups == [["Old Town", 2], ["<b>", 1]]
+    assert schools.locator("option[value='1']").text_content() == hostile
+    assert form.get_by_label("Whom to ask").locator("option").all_text_contents() == [
+        "Nobody yet",
+        hostile,
+    ]
+    assert form.locator("select img").count() == 0
+    assert page.page.title() != "1"
+
+
+def test_a_school_added_before_the_lists_arrive_is_filled_when_they_do(
+    page: Watched, site_url: str, demo
+) -> None:
+    held: list[Any] = []
+    page.page.route(LISTS, lambda route: held.append(route))
+    page.page.goto(site_url + "share/")
+    form = page.page.locator(CASE_STUDY)
+    form.get_by_role("button", name="Add another school").click()
+    assert form.get_by_label("School 2", exact=True).locator("option").count() == 1
+
+    held[0].continue_()
+
+    urn = str(sorted(demo.area.schools)[-1])
+    form.get_by_label("School 2", exact=True).select_option(urn)
+    form.get_by_label("Schools that did the work").select_option(urn)
+
+
+def test_lists_that_cannot_be_loaded_say_so_and_offer_the_templates(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(LISTS, lambda route: route.abort())
+    page.goto(site_url + "share/")
+
+    message = page.get_by_role("alert").filter(has_text="could not be loaded")
+    message.wait_for()
+    schools = page.locator(CASE_STUDY).get_by_label("Schools that did the work")
+    assert schools.locator("option").all_text_contents() == ["Choose a school"]
+    message.get_by_role("link", name="write the file yourself").click()
+    assert page.url.endswith("share/#templates")
+    context.close()

@@ -41,6 +41,9 @@ OFFERED: tuple[Collection, ...] = (CASE_STUDIES, PRACTITIONERS)
 _PICKED = (Kind.SCHOOL, Kind.HUB, Kind.PRACTITIONER)
 # Choices that are the area's, not the schema's: the page holds them once, in its controls.
 _AREA_KINDS = frozenset(kind.value for kind in REFERENCE_KINDS)
+# Entries whose lists grow with the area: the page's script fills their selects from a
+# file of their own (`area_lists`), so that the page weighs the same at any size.
+_LISTED = frozenset(kind.value for kind in _PICKED)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,11 @@ class ShareField:
     placeholder: str = ""
     autocomplete: str = ""
     parts: tuple[ShareField, ...] = ()
+
+    @property
+    def listed(self) -> bool:
+        """Whether the page's script fills the field's selects from the area's lists."""
+        return self.control == "entries" and self.kind in _LISTED
 
     @property
     def grouped(self) -> bool:
@@ -318,6 +326,22 @@ def taken_ids(indexes: Indexes) -> str:
         PRACTITIONERS.name: sorted(p.id for p in indexes.practitioners),
     }
     return json.dumps(taken, separators=(",", ":")) + "\n"
+
+
+def area_lists(indexes: Indexes) -> str:
+    """The schools, active hubs and listed people the forms offer, by kind, as
+    `[value, label]`, or `[value, label, group]` for schools by locality: a file the
+    share page fetches, as a large area's would make the page too heavy to load.
+    """
+    choices = area_choices(indexes)
+    lists = {
+        kind.value: [
+            [c.value, c.label, c.group] if kind is Kind.SCHOOL else [c.value, c.label]
+            for c in choices[kind]
+        ]
+        for kind in _PICKED
+    }
+    return json.dumps(lists, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _lower(label: str) -> str:

@@ -28,9 +28,9 @@ from .feeds import AREA_FEED, feeds, theme_feed
 from .layout import Layout, SitePage
 from .page_source import PageSource, page_source
 from .section_pages import section_pages
-from .share import taken_ids
+from .share import area_lists, taken_ids
 from .subject_pages import subject_pages
-from .urls import ATTACHMENTS, HOME, SECTION_PAGES, TAKEN_IDS, page_uri, served_path
+from .urls import AREA_LISTS, ATTACHMENTS, HOME, SECTION_PAGES, TAKEN_IDS, page_uri, served_path
 
 # Only a preview has it: a published site has no page of problems.
 PREVIEW_PAGE = "_preview/index.md"
@@ -88,6 +88,7 @@ def site_source(
     for path, text in {**data_files(ix, kmap), **feeds(ix, settings)}.items():
         files[path] = text.encode("utf-8")
     files[TAKEN_IDS] = taken_ids(ix).encode("utf-8")
+    files[AREA_LISTS] = area_lists(ix).encode("utf-8")
     for asset in (STYLESHEET, *SCRIPTS):
         with open(os.path.join(ASSETS_FOLDER, os.path.basename(asset)), "rb") as stream:
             files[asset] = stream.read()

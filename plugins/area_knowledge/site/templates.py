@@ -95,6 +95,7 @@ def _page_names() -> dict[str, str]:
         "DATA_STUDIES": f"{urls.DATA}/case-studies.csv",
         "DATA_DIRECTORY": f"{urls.DATA}/directory.csv",
         "TAKEN_IDS": urls.TAKEN_IDS,
+        "AREA_LISTS": urls.AREA_LISTS,
     }
 
 

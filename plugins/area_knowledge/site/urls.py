@@ -25,10 +25,11 @@ HOME = INDEX
 SEARCH_PAGE = "search/index.md"
 MAP_PAGE = "map/index.md"
 SHARE_PAGE = "share/index.md"
-SHARE_FIELDS = "share/fields.json"
 DATA = "data"
 # The ids the site already publishes, which the share page's forms do not give again.
 TAKEN_IDS = f"{DATA}/taken-ids.json"
+# The schools, hubs and experts the share page's forms offer to choose from.
+AREA_LISTS = f"{DATA}/area-lists.json"
 ASSETS = "assets"
 ATTACHMENTS = "attachments"
 SECTION_PAGES = (

@@ -198,6 +198,49 @@
       .catch(function () { return {}; });
   }
 
+  // The area's schools, hubs and experts to choose from, from a file of their own
+  // (share.py): null if it cannot be read.
+  function areaLists(url) {
+    if (!url || !window.fetch) return Promise.resolve(null);
+    return fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+  }
+
+  // A select's options from its list, each [value, label] or, in groups, [value, label, group].
+  function fillList(select, lists) {
+    var choices = lists && lists[select.getAttribute("data-ak-list")];
+    if (!Array.isArray(choices)) return;
+    var options = document.createDocumentFragment();
+    var group = null;
+    choices.forEach(function (choice) {
+      var option = document.createElement("option");
+      option.value = String(choice[0]);
+      option.textContent = String(choice[1]);
+      if (choice.length < 3) {
+        options.appendChild(option);
+        return;
+      }
+      if (!group || group.label !== String(choice[2])) {
+        group = document.createElement("optgroup");
+        group.label = String(choice[2]);
+        options.appendChild(group);
+      }
+      group.appendChild(option);
+    });
+    select.appendChild(options);
+  }
+
+  // Every select of a list, once it is loaded: those "Add another" made meanwhile too.
+  function fillLists(root, form, lists) {
+    lists.then(function (loaded) {
+      form.querySelectorAll("select[data-ak-list]").forEach(function (select) {
+        fillList(select, loaded);
+      });
+      if (!loaded) root.querySelector("[data-ak-lists-failed]").hidden = false;
+    });
+  }
+
   // Not a published entry's id, nor one the site's own pages use (resolution.py).
   function freeId(base, taken, reserved) {
     var id = base;
@@ -336,11 +379,13 @@
     var config = JSON.parse(root.getAttribute("data-ak-config"));
     var email = new RegExp(config.emailPattern);
     var taken = takenIds(root.getAttribute("data-ak-taken"));
+    var lists = areaLists(root.getAttribute("data-ak-lists"));
     root.querySelectorAll("[data-ak-share-form]").forEach(function (form) {
       var kind = form.getAttribute("data-ak-share-form");
       var fields = config.collections[kind].fields;
       addSections(form, config, kind);
       setUpRepeats(form);
+      fillLists(root, form, lists);
       setUpCounters(form, fields);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
