@@ -87,6 +87,20 @@ class AreaWriter:
         path.write_text(yaml.safe_dump(items, sort_keys=False), encoding="utf-8")
         return path
 
+    def long_vocabulary(self, broad: int, priorities: int = 0) -> Path:
+        """`broad` themes ("theme-000"), each with two narrower ones ("theme-000-early",
+        "theme-000-later"); the first `priorities` broad ones are priorities."""
+        themes: list[dict[str, Any]] = []
+        for number in range(broad):
+            theme_id = f"theme-{number:03}"
+            title = f"Theme {number:03}"
+            themes.append({"id": theme_id, "title": title, "priority": number < priorities})
+            themes += [
+                {"id": f"{theme_id}-{part}", "title": f"{title} {part}", "parent": theme_id}
+                for part in ("early", "later")
+            ]
+        return self.register("themes.yml", themes)
+
     def entry(self, folder: str, entry_id: str, fields: dict[str, Any], body: str = "") -> Path:
         """An entry with the given front matter, dumped as YAML."""
         front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)

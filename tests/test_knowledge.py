@@ -106,6 +106,21 @@ def test_rows_follow_theme_tree_order(area: AreaWriter) -> None:
     ]
 
 
+def test_map_shows_every_theme_of_a_short_vocabulary_and_the_broad_ones_of_a_long_one(
+    area: AreaWriter,
+) -> None:
+    short = mapped(area)
+    assert short.shown == short.rows and not short.broad_only
+
+    area.long_vocabulary(30)
+    area.case_study("fluency", themes=["theme-029-early"])
+    kmap = mapped(area)
+
+    assert len(kmap.rows) == 90 and kmap.broad_only
+    assert ids(r.theme for r in kmap.shown) == [f"theme-{n:03}" for n in range(30)]
+    assert row(kmap, "theme-029").case_studies == 1
+
+
 def test_schools_behind_a_theme_are_counted_once_from_studies_hubs_and_people(
     area: AreaWriter,
 ) -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from area_knowledge import build_indexes, load_area, publish
 from area_knowledge.reading.values import slugify
-from browser import Watched
-from conftest import MAILBOX, REPO
+from browser import Watched, serve
+from conftest import MAILBOX, REPO, AreaWriter, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -296,3 +296,33 @@ def test_lists_that_cannot_be_loaded_say_so_and_offer_the_templates(
     message.get_by_role("link", name="write the file yourself").click()
     assert page.url.endswith("share/#templates")
     context.close()
+
+
+def test_a_long_vocabulary_is_chosen_a_theme_at_a_time_from_its_broad_themes(
+    browser: Any, area: AreaWriter, tmp_path: Path
+) -> None:
+    # 450 themes as boxes to tick would be a page too long to load or to read.
+    area.long_vocabulary(150)
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", site_url="http://127.0.0.1/area/")
+    assert 'name="themes" value=' not in (site / "share" / "index.html").read_text("utf-8")
+    with serve(site) as url:
+        context = browser.new_context()
+        watched = Watched(context.new_page(), url)
+        watched.page.goto(url + "share/")
+        form = watched.page.locator(CASE_STUDY)
+        themes = form.get_by_label("Themes (required)")
+        themes.locator("option[value='theme-149-later']").wait_for(state="attached")
+        groups = themes.locator("optgroup").evaluate_all("groups => groups.map(g => g.label)")
+        assert groups == [f"Theme {n:03}" for n in range(150)]
+
+        themes.select_option("theme-149-later")
+        form.get_by_role("button", name="Add another theme").click()
+        form.get_by_label("Theme 2", exact=True).select_option("theme-000")
+        form.get_by_label("Title").fill("Breakfast club")
+        form.get_by_label("Summary").fill("A free breakfast club cut lateness by half.")
+        form.get_by_label("Schools that did the work").select_option("100001")
+        form.get_by_role("button", name="Prepare the file").click()
+        text = form.locator("[data-ak-file]").input_value()
+        context.close()
+    assert "themes:\n  - theme-149-later\n  - theme-000\n" in text
+    watched.check()

@@ -35,6 +35,11 @@ LEVEL_MEANINGS: dict[str, str] = {
     "strong": f"case studies, experts and a hub, from at least {STRONG_SCHOOLS} schools",
 }
 
+# Themes the map's charts and tables show at most. A longer vocabulary is shown by its
+# broad themes (each counting its sub-themes), and if even those are more, by the
+# priorities and the themes with most case studies: every theme is in the exports.
+MAP_THEMES = 60
+
 # What a priority theme can lack, by key, as a report names it.
 GAP_KINDS: dict[str, str] = {
     "case-study": "case study",
@@ -111,6 +116,14 @@ class KnowledgeMap:
     headlines: Headlines
     rows: tuple[ThemeRow, ...]
     gaps: Gaps
+    # The rows the map's charts and tables show (`shown_rows`), in the vocabulary's order.
+    shown: tuple[ThemeRow, ...] = ()
+
+    @property
+    def broad_only(self) -> bool:
+        """Whether the map shows broad themes only, each with its sub-themes' figures."""
+        broad = sum(1 for row in self.rows if not row.theme.parent)
+        return len(self.shown) < len(self.rows) and len(self.shown) == broad
 
 
 def knowledge_map(indexes: Indexes, review_years: int = DEFAULT_REVIEW_YEARS) -> KnowledgeMap:
@@ -166,7 +179,23 @@ def knowledge_map(indexes: Indexes, review_years: int = DEFAULT_REVIEW_YEARS) ->
         headlines=headlines,
         rows=rows,
         gaps=gaps,
+        shown=shown_rows(rows),
     )
+
+
+def shown_rows(rows: tuple[ThemeRow, ...], most: int = MAP_THEMES) -> tuple[ThemeRow, ...]:
+    """The rows a page of the map can show: all of a vocabulary of at most `most`;
+    else its broad themes; else the `most` broad themes that are priorities or have
+    most case studies, in the vocabulary's order."""
+    if len(rows) <= most:
+        return rows
+    broad = [(at, row) for at, row in enumerate(rows) if not row.theme.parent]
+    if len(broad) > most:
+        ranked = sorted(
+            broad, key=lambda item: (not item[1].theme.priority, -item[1].case_studies, item[0])
+        )
+        broad = sorted(ranked[:most], key=lambda item: item[0])
+    return tuple(row for _, row in broad)
 
 
 def theme_row(indexes: Indexes, theme: Theme) -> ThemeRow:
@@ -221,19 +250,18 @@ class PlaceGrid:
     other_places: int
 
 
-def place_grid(indexes: Indexes) -> PlaceGrid:
-    """The grid of themes (sub-themes counted in their parent) by the largest localities."""
+def place_grid(indexes: Indexes, themes: tuple[Theme, ...]) -> PlaceGrid:
+    """The grid of `themes` (sub-themes counted in their parent) by the largest localities."""
     ranked = sorted(indexes.by_locality.items(), key=lambda item: (-len(item[1]), item[0]))
     places = tuple(name for name, _ in ranked[:GRID_PLACES])
     counts: dict[tuple[str, str], int] = {}
     for place in places:
         for study in indexes.in_locality[place].case_studies:
-            themes = {t for theme_id in study.themes for t in _with_parent(indexes, theme_id)}
-            for theme_id in themes:
+            on = {t for theme_id in study.themes for t in _with_parent(indexes, theme_id)}
+            for theme_id in on:
                 counts[(theme_id, place)] = counts.get((theme_id, place), 0) + 1
     rows = tuple(
-        (theme, tuple(counts.get((theme.id, place), 0) for place in places))
-        for theme in indexes.themes
+        (theme, tuple(counts.get((theme.id, place), 0) for place in places)) for theme in themes
     )
     return PlaceGrid(places, rows, len(ranked) - len(places))
 

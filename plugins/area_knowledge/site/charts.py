@@ -48,7 +48,7 @@ def map_charts(layout: Layout) -> str:
 
 def coverage(layout: Layout) -> dict[str, object]:
     """Three bars a theme, scaled to the largest count on the map."""
-    rows = layout.kmap.rows
+    rows = layout.kmap.shown
     largest = max((getattr(row, name) for row in rows for name, _, _ in SERIES), default=0) or 1
     band = ROW * len(SERIES) + 9
     themes = []
@@ -76,7 +76,7 @@ def bar_length(count: int, largest: int) -> int:
 
 def grid(layout: Layout) -> dict[str, object]:
     """A cell a theme and locality: its number of case studies, shaded by how many."""
-    places = place_grid(layout.ix)
+    places = place_grid(layout.ix, tuple(row.theme for row in layout.kmap.shown))
     largest = max((count for _, counts in places.rows for count in counts), default=0) or 1
     cells = [
         {

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..contract.schema import AVAILABILITY, DESIGNATIONS, OFFERS, PHASES
+from ..publishing.knowledge_map import shown_rows
 from ..publishing.rules import hub_is_active
 from .charts import map_charts
 from .feeds import AREA_FEED
@@ -32,6 +33,9 @@ from .urls import (
 )
 
 NEWEST_ON_HOME = 5
+# Themes and localities the expert finder offers at most.
+FINDER_THEMES = 200
+FINDER_LOCALITIES = 200
 
 
 def section_pages(layout: Layout) -> Iterator[SitePage]:
@@ -64,7 +68,7 @@ def section_pages(layout: Layout) -> Iterator[SitePage]:
     )
     schools = [(name, school) for name, group in layout.ix.by_locality.items() for school in group]
     yield from paged(layout, "schools_index.html.j2", schools, f"{SCHOOLS}/index.md", "Schools")
-    yield localities_page(layout)
+    yield from localities_pages(layout)
     charts = Markup(map_charts(layout))
     yield SitePage(
         MAP_PAGE,
@@ -121,7 +125,8 @@ def home_page(layout: Layout) -> SitePage:
     return SitePage(HOME, layout.settings.site_name, html, hide=("toc",))
 
 
-def localities_page(layout: Layout) -> SitePage:
+def localities_pages(layout: Layout) -> Iterator[SitePage]:
+    """The localities, with what each one's schools have to offer, in pages."""
     ix = layout.ix
     places = []
     for name, schools in ix.by_locality.items():
@@ -136,10 +141,7 @@ def localities_page(layout: Layout) -> SitePage:
                 "experts": len(listing.practitioners),
             }
         )
-    uri = f"{LOCALITIES}/index.md"
-    return SitePage(
-        uri, "Localities", layout.render("localities_index.html.j2", uri, places=places)
-    )
+    return paged(layout, "localities_index.html.j2", places, f"{LOCALITIES}/index.md", "Localities")
 
 
 def partnership_pages(layout: Layout) -> Iterator[SitePage]:
@@ -155,8 +157,16 @@ def partnership_pages(layout: Layout) -> Iterator[SitePage]:
 
 def finder_fields(layout: Layout) -> list[dict[str, Any]]:
     """The expert finder's choices: each a facet of the search page."""
-    themes = [(t.title, ("– " if t.parent else "") + t.title) for t in layout.ix.themes]
-    localities = [(name, name) for name in layout.ix.by_locality]
+    # A vocabulary too long for one list offers its broad themes, which find their
+    # sub-themes' experts too (search.py files an entry under each theme's parent).
+    offered = [row.theme for row in shown_rows(layout.kmap.rows, FINDER_THEMES)]
+    themes = [(t.title, ("– " if t.parent else "") + t.title) for t in offered]
+    # The places that have experts: if more than a list can hold, those with most.
+    ix = layout.ix
+    placed = [name for name in ix.by_locality if ix.in_locality[name].practitioners]
+    most = sorted(placed, key=lambda name: -len(ix.in_locality[name].practitioners))
+    offered_places = set(most[:FINDER_LOCALITIES])
+    localities = [(name, name) for name in placed if name in offered_places]
     return [
         {"name": "theme", "label": "Theme", "any": "Any theme", "options": themes},
         {"name": "locality", "label": "Locality", "any": "Anywhere", "options": localities},

@@ -43,7 +43,11 @@ _PICKED = (Kind.SCHOOL, Kind.HUB, Kind.PRACTITIONER)
 _AREA_KINDS = frozenset(kind.value for kind in REFERENCE_KINDS)
 # Entries whose lists grow with the area: the page's script fills their selects from a
 # file of their own (`area_lists`), so that the page weighs the same at any size.
-_LISTED = frozenset(kind.value for kind in _PICKED)
+_LISTED_KINDS = (*_PICKED, Kind.THEME)
+_LISTED = frozenset(kind.value for kind in _LISTED_KINDS)
+# Themes a form offers as boxes to tick at most; a longer vocabulary is chosen a theme
+# at a time, from a list in its broad themes, as schools are.
+MOST_THEME_BOXES = 40
 
 
 @dataclass(frozen=True)
@@ -208,8 +212,9 @@ def area_choices(indexes: Indexes) -> dict[Kind, tuple[Choice, ...]]:
     }
 
 
-def control(spec: Field) -> str:
-    """What a form draws for the field, by its kind; '' when the form fills it itself."""
+def control(spec: Field, offered: int = 0) -> str:
+    """What a form draws for the field, by its kind and how many choices the area
+    `offered`; '' when the form fills it itself."""
     filled = spec.question.filled
     if filled is Filled.AGREED:
         return "agreement"
@@ -217,7 +222,8 @@ def control(spec: Field) -> str:
         return ""
     if spec.kind is Kind.IMPACT:
         return "rows"
-    if spec.kind in _PICKED or (spec.kind is Kind.THEME and not spec.many):
+    long_vocabulary = spec.kind is Kind.THEME and offered > MOST_THEME_BOXES
+    if spec.kind in _PICKED or (spec.kind is Kind.THEME and not spec.many) or long_vocabulary:
         return "entries"
     if spec.kind in (Kind.THEME, Kind.PHASE, Kind.CHOICE):
         return "checkboxes" if spec.many else "select"
@@ -232,10 +238,10 @@ def control(spec: Field) -> str:
 
 def share_field(spec: Field, choices: dict[Kind, tuple[Choice, ...]]) -> ShareField:
     """One field of the contract as the share page's forms show, check and write it."""
-    drawn = control(spec)
+    offered = choices.get(spec.kind) or tuple(Choice(v, t) for v, t in spec.labelled_choices)
+    drawn = control(spec, len(offered))
     label = spec.form_label
     noun = (spec.name.removesuffix("s") if spec.many else spec.name).replace("_", " ")
-    offered = choices.get(spec.kind) or tuple(Choice(v, t) for v, t in spec.labelled_choices)
     # The contract's one limit a reader can count down to; the validator checks the rest.
     limit = SUMMARY_LIMIT if spec.kind is Kind.SUMMARY else 0
     return ShareField(
@@ -329,17 +335,17 @@ def taken_ids(indexes: Indexes) -> str:
 
 
 def area_lists(indexes: Indexes) -> str:
-    """The schools, active hubs and listed people the forms offer, by kind, as
-    `[value, label]`, or `[value, label, group]` for schools by locality: a file the
-    share page fetches, as a large area's would make the page too heavy to load.
+    """The schools, active hubs, listed people and themes the forms offer, by kind, as
+    `[value, label]`, or `[value, label, group]` for schools by locality and themes
+    under their broad ones: a file the share page fetches, as a large area's would
+    make the page too heavy to load.
     """
     choices = area_choices(indexes)
     lists = {
         kind.value: [
-            [c.value, c.label, c.group] if kind is Kind.SCHOOL else [c.value, c.label]
-            for c in choices[kind]
+            [c.value, c.label, c.group] if c.group else [c.value, c.label] for c in choices[kind]
         ]
-        for kind in _PICKED
+        for kind in _LISTED_KINDS
     }
     return json.dumps(lists, ensure_ascii=False, separators=(",", ":")) + "\n"
 

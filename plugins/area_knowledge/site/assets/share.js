@@ -198,7 +198,7 @@
       .catch(function () { return {}; });
   }
 
-  // The area's schools, hubs and experts to choose from, from a file of their own
+  // The area's schools, hubs, experts and themes to choose from, from a file of their own
   // (share.py): null if it cannot be read.
   function areaLists(url) {
     if (!url || !window.fetch) return Promise.resolve(null);
