@@ -14,9 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from area_knowledge import Area, load_area
+from area_knowledge import Area, load_area, publish
 from area_knowledge.contract.schema import CASE_STUDY_FIELDS, HUB_FIELDS, PRACTITIONER_FIELDS
-from conftest import TODAY, AreaWriter, load_apart
+from conftest import MAILBOX, TODAY, AreaWriter, load_apart
 
 
 def load(area: AreaWriter) -> Area:
@@ -578,3 +578,16 @@ def test_any_file_text_gives_entries_or_problems(
     area.raw(folder, "random", content.encode("utf-8", "surrogatepass"))
 
     assert_only_problems(load(area))
+
+
+def test_a_list_longer_than_any_page_should_show_is_refused_by_its_count(
+    area: AreaWriter,
+) -> None:
+    # Every school a list names is drawn on the page, and in its search facets.
+    area.case_study("everyone", schools=[100001] * 501)
+
+    assert messages(area) == [
+        "content/case-studies/everyone.md:6: schools: lists 501 values, more than 500: "
+        "keep those that matter most"
+    ]
+    assert "everyone" not in publish(load(area), MAILBOX).case_studies

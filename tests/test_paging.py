@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from area_knowledge import load_area
-from conftest import AreaWriter, build_site
+from area_knowledge import build_indexes, load_area, publish
+from area_knowledge.site.search import search_record
+from conftest import MAILBOX, TODAY, AreaWriter, build_site
 
 
 def titles(html: str) -> list[str]:
@@ -104,3 +105,21 @@ def test_localities_are_paged_and_the_finder_offers_those_with_experts(
     finder = experts[experts.index('id="ak-finder-locality"') :]
     finder = finder[: finder.index("</select>")]
     assert re.findall(r"<option[^>]*>([^<]*)", finder) == ["Anywhere", "Town 104"]
+
+
+def test_a_school_with_practice_on_every_theme_is_found_by_its_newest_hundred(
+    area: AreaWriter,
+) -> None:
+    area.long_vocabulary(150)
+    for number in range(150):
+        area.case_study(
+            f"study-{number:03}",
+            themes=[f"theme-{number:03}-early"],
+            published=f"2026-{1 + number // 28:02}-{1 + number % 28:02}",
+        )
+    ix = build_indexes(publish(load_area(str(area.content), today=TODAY), MAILBOX))
+
+    themes = search_record(ix.area.schools[100001], ix).filters["theme"]
+    # Each theme with its broad one: the newest hundred case studies', no more.
+    assert len(themes) == 200 and themes[:2] == ["Theme 149 early", "Theme 149"]
+    assert "Theme 049 early" not in themes

@@ -66,6 +66,9 @@ TEXT_LIMITS: dict[str, int] = {
     "join": 500,
 }
 TEXT_LIMIT = 300
+# Values a list field holds at most: a page shows every one, and a hub of a few
+# hundred schools is the largest there is.
+MOST_ITEMS = 500
 # Text that may run over more than one line; every other text field is one line.
 MULTI_LINE_FIELDS = frozenset({"summary", "description"})
 # Runs of spaces, tabs and line breaks; a no-break space is kept where it was written.
@@ -152,6 +155,11 @@ def read_fields(
             continue
         if spec.many:
             items = raw if isinstance(raw, list) else [raw]
+            if len(items) > MOST_ITEMS:
+                message = f"lists {len(items):,} values, more than {MOST_ITEMS}"
+                message += ": keep those that matter most"
+                problems.append(Problem(record.path, line, spec.name, message))
+                items = items[:MOST_ITEMS]
             read = []
             for index, item in enumerate(items):
                 item_line = (

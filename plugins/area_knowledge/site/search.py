@@ -39,6 +39,8 @@ KINDS: dict[str, str] = {
 }
 
 Subject = CaseStudy | Hub | Practitioner | Theme | School
+# Themes a school's page is found by at most.
+SCHOOL_THEMES = 100
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,9 @@ def _theme_ids(subject: Subject, ix: Indexes) -> tuple[str, ...]:
     if isinstance(subject, School):
         listing = ix.by_school.get(subject.urn)
         studies = listing.case_studies if listing else []
-        return tuple(dict.fromkeys(t for s in studies for t in s.themes))
+        # Those of its newest practice, as many as a page's facets should carry: a school
+        # named by every entry of a long vocabulary would otherwise carry them all.
+        return tuple(dict.fromkeys(t for s in studies for t in s.themes))[:SCHOOL_THEMES]
     return subject.themes
 
 
