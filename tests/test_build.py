@@ -390,6 +390,44 @@ def test_a_second_file_for_a_withdrawn_person_is_withheld_with_an_error(
     assert not [p for p in site.rglob("*") if p.is_file() and b"Ann Lee" in p.read_bytes()]
 
 
+@pytest.mark.parametrize("name", ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee", "Ann Mary Lee"])
+def test_a_listed_file_that_writes_a_withdrawn_name_another_way_is_withheld(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog, name: str
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn")
+    area.practitioner("coach", name=name)
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    assert not (site / "practitioners" / "coach").exists()
+    assert any(
+        "coach.md:1: has the name or address of content/practitioners/ann-lee.md" in m
+        for m in build_log.at_least(logging.WARNING)
+    )
+
+
+def test_a_listed_person_whose_file_name_names_a_withdrawn_one_is_left_off(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("a-lee", name="Ann Lee", status="withdrawn")
+    # Copied from her file and given to a colleague: its name would be the page's address.
+    area.practitioner("ann-lee-coaching", name="Sam Doe")
+    # Their own name in a file name is theirs, though it holds a withdrawn one's.
+    area.practitioner("ann-lee-smith", name="Ann Lee-Smith")
+    area.case_study("coaching", contacts=["ann-lee-coaching"])
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    assert not (site / "practitioners" / "ann-lee-coaching").exists()
+    assert (site / "practitioners" / "ann-lee-smith" / "index.html").exists()
+    assert any(
+        "ann-lee-coaching.md:1: warning: is left off the site: its file name names" in m
+        for m in build_log.at_least(logging.INFO)
+    )
+    assert "ann-lee-coaching" not in read_page(site, "case-studies/coaching/index.html")
+
+
 def test_a_person_moved_into_a_folder_is_still_withheld(
     area: AreaWriter, tmp_path: Path, build_log: BuildLog
 ) -> None:

@@ -139,6 +139,11 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         # "AO'Brien", "AOBrien": the initial run into the surname.
         frozenset({b"ao", b"brien"}),
         frozenset({b"aobrien"}),
+        # "AdamO'Brien", "AdamOBrien", "OBrienAdam": the whole name run together.
+        frozenset({b"adamo", b"brien"}),
+        frozenset({b"adamobrien"}),
+        frozenset({b"o", b"brienadam"}),
+        frozenset({b"obrienadam"}),
     }
 
 
@@ -314,3 +319,40 @@ def test_the_guard_does_not_read_a_listing_of_people_as_a_loose_form_of_a_name()
     assert PEOPLE.named_in(listing) == []
     assert unshared.named_in(listing) == []
     assert unshared.withhold("DOE Jane, Year 4") == "[name withheld], Year 4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Compounded, as reports write it: no longer name, so still a mention.
+        "It was a [Jane Doe]-led review.",
+        "An [Declan Ashcombe-Reyes]-inspired scheme.",
+        "The [Ms Ramaswamy-Holt]-style lesson.",
+        # Run together, as handles and file names write a name.
+        "Ask [JaneDoe] about it.",
+        "Ask [declanashcombereyes] about it.",
+        "Ask [DeclanAshcombe-Reyes] about it.",
+        "Ask [PriyaRamaswamyHolt] about it.",
+        # Half a double-barrelled surname, with the forename.
+        "Ask [Priya Holt] about it.",
+        "Ask [Declan Reyes] about it.",
+        "Ask [Priya Ramaswamy] about it.",
+    ],
+)
+def test_a_name_compounded_run_together_or_halved_is_withheld(text: str) -> None:
+    expected = re.sub(r"\[[^]]+\]", "[name withheld]", text)
+
+    assert PEOPLE.withhold(text.replace("[", "").replace("]", "")) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Jane Doe-Smith led it.", "Ask Jane Doe-Ledbetter.", "Ask JaneDoes.", "Ask Priya."]
+)
+def test_a_longer_name_than_a_compound_or_run_together_one_is_left_alone(text: str) -> None:
+    assert PEOPLE.withhold(text) == text
+
+
+def test_half_a_surname_that_is_a_listed_persons_name_is_left_alone() -> None:
+    listed = Mentions(["Priya Ramaswamy-Holt"], [], MAILBOX, shown_names=["Priya Holt"])
+
+    assert listed.withhold("Priya Holt and Priya Ramaswamy") == "Priya Holt and [name withheld]"

@@ -9,15 +9,21 @@ it is a compound one ("Ramaswamy-Holt"): a single surname ("Holt") is too
 often a place or another person to be withheld wherever it appears.
 
 Some forms are loose: the surname first with no comma, as registers write it
-("DOE Jane"), and middle names in full ("Jane Alice Doe"). They are looked for
-in what contributors write, where a wrong match only withholds a few words,
-but not by the leak guard: it reads a listing of several people as one text
-("Sam Doe Jane Smith"), where such a form would stop a build for no one.
+("DOE Jane"), middle names in full ("Jane Alice Doe"), the name run together
+as handles and file names write it ("JaneDoe", "declanashcombereyes"), and a
+forename with one half of a double-barrelled surname ("Priya Holt"), unless
+that is a listed person's name. They are looked for in what contributors
+write, where a wrong match only withholds a few words, but not by the leak
+guard: it reads a listing of several people as one text ("Sam Doe Jane
+Smith", "<b>Jane</b><b>Doe</b>"), where such a form would stop a build for no
+one.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .folding import WORD, fold
@@ -44,6 +50,9 @@ _NOT_MIDDLE = (
 )
 # At most this many middle names in full, hyphenated ones counting each part.
 _MOST_MIDDLE_NAMES = 2
+# A name run together is looked for closely in every way its pieces can run together
+# when it has at most this many pieces; beyond, only all apart or all together.
+_MOST_RUN_PIECES = 5
 
 
 @dataclass(frozen=True)
@@ -58,17 +67,25 @@ class NameForms:
     loose: tuple[str, ...] = ()
 
     @property
-    def key(self) -> str:
-        """The longest piece of the surname: a cheap first look for any of the forms.
+    def keys(self) -> tuple[str, ...]:
+        """The longest piece of each half of the surname: a cheap first look for any of
+        the forms, each of which ("Priya Holt" for "Priya Ramaswamy-Holt" too) holds one.
 
         Apostrophes part pieces too: "O'Neill" is also written "ONeill" and "O Neill",
         each of which holds "neill".
         """
-        return max(re.split(r"[ '-]+", self.surname), key=len)
+        halves = [half for half in self.surname.split("-") if half.strip(" '")]
+        return tuple(dict.fromkeys(max(re.split(r"[ ']+", half), key=len) for half in halves))
 
 
-def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
-    """Every form of `name`; only the full name when a listed person shares the surname."""
+def name_forms(
+    name: str, *, surname_shared: bool = False, taken: Collection[str] = ()
+) -> NameForms | None:
+    """Every form of `name`; only the full name when a listed person shares the surname.
+
+    `taken` are folded names of people the site lists: no guessed form (half of a
+    double-barrelled surname) is withheld that is one of them.
+    """
     words = fold(name).split(" ")
     if not words or not words[0]:
         return None
@@ -84,22 +101,34 @@ def name_forms(name: str, *, surname_shared: bool = False) -> NameForms | None:
     patterns = [full, joined(forenames[0], surname), middle]
     # "Jane Alice Doe", "Jane Mary-Ann Doe": middle names in full, not prose between.
     loose = [_with_middle_names(joined(forenames[0]), surname)]
+    # "JaneDoe", "declanashcombe-reyes": run together, as handles and file names are.
+    loose += [joined(*words, tight=True), joined(forenames[0], surname, tight=True)]
+    ran = _run_together(*words) + _run_together(forenames[0], surname)
+    # "Priya Holt", "Priya Ramaswamy": a forename and half a double-barrelled surname.
+    halves = [
+        half
+        for half in surname.split("-")
+        if half != surname and half and f"{forenames[0]} {half}" not in taken
+    ]
+    loose += [joined(forenames[0], half) for half in halves]
+    ran += tuple(w for half in halves for w in _words(f"{forenames[0]} {half}"))
     if surname_shared:
         # Every form holds the first forename: a page must hold it to be read closely.
-        held = _words(f"{forenames[0]} {surname}")
-        return NameForms(tuple(patterns), surname, held, tuple(loose))
+        held = _words(f"{forenames[0]} {surname}") + ran
+        return NameForms(tuple(patterns), surname, _fewest(held), tuple(loose))
     patterns += _surname_forms(forenames, surname)
-    # "DOE Jane", as a register lists people: not when a listed person shares the
-    # surname, whose name would run into the next one's ("Sam Doe Jane Smith").
-    loose += [joined(surname, *forenames), joined(surname, forenames[0])]
+    # "DOE Jane", "DoeJane", as a register lists people: not when a listed person
+    # shares the surname, whose name would run into the next one's ("Sam Doe Jane Smith").
+    loose += [joined(surname, *forenames), joined(surname, forenames[0], tight=True)]
     # "J. Alice Doe": an initial, then a middle name in full.
     loose.append(_with_middle_names(rf"{re.escape(forenames[0][0])}\.?", surname))
     # An initial may run into the surname ("JDoe"), which then holds no word "doe".
-    held = _words(surname) + _words(forenames[0][0] + surname)
+    held = _words(surname) + _words(forenames[0][0] + surname) + ran
+    held += _run_together(surname, forenames[0])
     return NameForms(
         tuple(dict.fromkeys(patterns)),
         surname,
-        tuple(dict.fromkeys(held)),
+        _fewest(held),
         tuple(dict.fromkeys(loose)),
     )
 
@@ -142,10 +171,31 @@ def _surname_start(words: list[str]) -> int:
     return cut
 
 
-def joined(*parts: str) -> str:
-    """A pattern of `parts`, and of the pieces of each hyphenated part, joined as names are."""
+def joined(*parts: str, tight: bool = False) -> str:
+    """A pattern of `parts`, and of the pieces of each hyphenated part, joined as names
+    are; `tight`, also with nothing between them ("JaneDoe")."""
     pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
-    return _JOIN.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
+    join = f"{_JOIN}?" if tight else _JOIN
+    return join.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
+
+
+def _fewest(held: tuple[frozenset[bytes], ...]) -> tuple[frozenset[bytes], ...]:
+    """The sets of words in `held` that hold no other: a text holding a larger one holds
+    the smaller, and is read closely for it anyway."""
+    unique = tuple(dict.fromkeys(held))
+    return tuple(words for words in unique if not any(other < words for other in unique))
+
+
+def _run_together(*parts: str) -> tuple[frozenset[bytes], ...]:
+    """The words of `parts` in each way their pieces can run together: "Declan
+    Ashcombe-Reyes" holds declan and ashcombereyes, or declanashcombereyes, or..."""
+    pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
+    if len(pieces) > _MOST_RUN_PIECES:
+        ways: list[tuple[str, ...]] = [(" ",) * (len(pieces) - 1), ("",) * (len(pieces) - 1)]
+    else:
+        ways = list(itertools.product((" ", ""), repeat=len(pieces) - 1))
+    texts = [pieces[0] + "".join(map("".join, zip(way, pieces[1:], strict=True))) for way in ways]
+    return tuple(dict.fromkeys(words for text in texts for words in _words(text)))
 
 
 def _words(surname: str) -> tuple[frozenset[bytes], ...]:

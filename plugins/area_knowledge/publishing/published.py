@@ -27,9 +27,14 @@ from ..contract.problems import Problem
 from ..contract.schema import PRACTITIONERS
 from ..reading.attachments import attachment_text
 from .folding import fold
-from .name_forms import surname_of
+from .name_forms import joined, surname_of
 from .rules import has_page, person_is_listed
 from .withholding import Mentions
+
+# Why a file is left off whose name names someone withheld.
+_NAMED_BY_FILE = (
+    "its file name names a person who is no longer listed, and would be its web address"
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
     problems: list[Problem] = []
     people = _not_listed_again(area, people, problems)
     mentions = _mentions(area, people, mailbox)
+    people = _not_addressed_by_another(people, mentions, problems)
     problems += _named_places(area, people)
     studies = {
         s.id: s
@@ -111,7 +117,8 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
 def _not_listed_again(
     area: Area, listed: dict[str, Practitioner], problems: list[Problem]
 ) -> dict[str, Practitioner]:
-    """The listed people less any who have the name or address of someone withheld.
+    """The listed people less any who have the name or address of someone withheld,
+    or a name that is wholly another way of writing theirs ("A. Lee", "Lee, Ann").
 
     A second file for a person who withdrew would publish what the first withholds;
     when in doubt about a person, the site does not publish them.
@@ -124,11 +131,13 @@ def _not_listed_again(
         withheld |= {
             key: "a file that cannot be read" for key in _keys_of(mention.name, mention.contact)
         }
+    names = {fold(key): path for key, path in withheld.items() if "@" not in key}
+    written = _WrittenAs(names, taken={fold(p.title) for p in listed.values()})
     kept = {}
     for person in listed.values():
         same = next(
             (withheld[k] for k in _keys_of(person.title, person.contact) if k in withheld), ""
-        )
+        ) or written.whose(person.title)
         if not same:
             kept[person.id] = person
             continue
@@ -143,6 +152,47 @@ def _not_listed_again(
                 "the same name, the partnership must delete that file first",
             )
         )
+    return kept
+
+
+class _WrittenAs:
+    """Whose withheld name a name is wholly another way of writing: "Ms Lee" is Ann Lee."""
+
+    def __init__(self, names: dict[str, str], *, taken: set[str]) -> None:
+        """`names`: the folded names of withheld people, with the file that withholds each;
+        `taken`: listed people's, which no guessed form of a withheld name may be."""
+        self._names = names
+        self._taken = taken
+        self._all = Mentions(names, [], "", taken=taken)
+
+    def whose(self, name: str) -> str:
+        """The file withholding the person `name` is a form of the name of, or ''."""
+        if not self._wholly(self._all, name):
+            return ""
+        for withheld, path in self._names.items():
+            if self._wholly(Mentions([withheld], [], "", taken=self._taken), name):
+                return path
+        return ""
+
+    @staticmethod
+    def _wholly(mentions: Mentions, name: str) -> bool:
+        text = name.strip()
+        return any(start == 0 and end == len(text) for start, end, _ in mentions.found(text))
+
+
+def _not_addressed_by_another(
+    listed: dict[str, Practitioner], mentions: Mentions, problems: list[Problem]
+) -> dict[str, Practitioner]:
+    """The listed people less any whose file name, their page's web address, names
+    someone withheld: "jane-doe.md" for Sam Doe would publish Jane Doe's name."""
+    kept = {}
+    for person in listed.values():
+        own = re.compile(joined(fold(person.title), tight=True))
+        rest = own.sub(" ", fold(person.id.replace("/", " ")))
+        if _names_anyone(rest, mentions):
+            problems.append(_left_off(person.path, _NAMED_BY_FILE, "rename the file"))
+        else:
+            kept[person.id] = person
     return kept
 
 
@@ -223,8 +273,7 @@ def _unnamed(entry: CaseStudy | Hub, mentions: Mentions, problems: list[Problem]
     """Whether the entry's web address, its file name, names no one the site must not show."""
     if not _names_anyone(entry.id, mentions):
         return True
-    why = "its file name names a person who is no longer listed, and would be its web address"
-    problems.append(_left_off(entry.path, why, "rename the file"))
+    problems.append(_left_off(entry.path, _NAMED_BY_FILE, "rename the file"))
     return False
 
 

@@ -48,7 +48,14 @@ _Kept = TypeVar("_Kept")
 # An apostrophe after a letter is in a word ("D'Jane"); after anything else, a quote.
 _BEFORE_ANY = r"(?<![\w-])(?<!\w')"
 _BEFORE = _BEFORE_ANY + r"(?<!\bst[ ._-])(?<!\bst\. )(?<!\bsaint[ ._-])"
-_AFTER = r"(?![\w-])(?!'(?!s\b)\w)"
+# Words a name is compounded with, which make no longer name: "a Jane Doe-led review".
+_COMPOUNDS = "|".join(
+    "led run based inspired style type like designed devised developed approved endorsed "
+    "trained taught created made written authored backed funded era ish ism esque".split()
+)
+# After a name: no letter, no hyphen and a longer name ("Jane Doe-Smith"), and no
+# apostrophe in a word ("Doe'an"); a hyphen and a word it is compounded with may follow.
+_AFTER = rf"(?!\w)(?!-(?!(?:{_COMPOUNDS})(?!\w)))(?!'(?!s\b)\w)"
 # The "@" of an address, also as schools disguise it: "name [at] school.sch.uk".
 _AT = r"(?: ?@ ?| ?[\[(] ?at ?[\])] ?| at )"
 # An attribute's value, quoted either way or, as minifiers write them, not at all.
@@ -117,14 +124,18 @@ class Mentions:
         *,
         shown_names: Iterable[str] = (),
         dedications: Iterable[str] = (),
+        taken: Iterable[str] = (),
     ) -> None:
         """`shown_names` are listed people's: a surname they share is found only in full.
-        `dedications` are names of schools, trusts and places, left as they are."""
+        `dedications` are names of schools, trusts and places, left as they are.
+        `taken` are names no guessed form may be; listed people's are among them."""
+        shown_names = {fold(name) for name in shown_names}
         shared = {surname_of(name) for name in shown_names} - {""}
+        taken = shown_names | {fold(name) for name in taken}
         forms = [
             found
             for name in sorted({fold(n) for n in names if fold(n)}, key=len, reverse=True)
-            if (found := name_forms(name, surname_shared=surname_of(name) in shared))
+            if (found := name_forms(name, surname_shared=surname_of(name) in shared, taken=taken))
         ]
         self.names = tuple(form.surname for form in forms)
         self.addresses = tuple(sorted({fold(a) for a in addresses if "@" in a}, key=len)[::-1])
@@ -133,7 +144,8 @@ class Mentions:
         address_patterns = [_address_pattern(address) for address in self.addresses]
         self._pattern = _compiled(name_patterns, address_patterns)
         # Every form of a name holds the longest piece of its surname; an address, its name.
-        keys = [form.key for form in forms] + [a.split("@")[0] for a in self.addresses]
+        locals_ = [address.split("@")[0] for address in self.addresses]
+        keys = [key for form in forms for key in form.keys] + locals_
         self._quick = re.compile(any_of(keys)) if keys else None
         # The words each name or address holds, with its place among them: a text holding
         # only some names' words is searched for those names alone.
@@ -142,7 +154,7 @@ class Mentions:
         self._owned_words = [(words, i) for i, form in enumerate(forms) for words in form.words]
         self._owned_words += [
             (frozenset(WORD.findall(local.encode("ascii", "ignore"))), len(forms) + i)
-            for i, local in enumerate(keys[len(forms) :])
+            for i, local in enumerate(locals_)
         ]
         self._always = any(not words for words, _ in self._owned_words)
         self._narrowed: dict[tuple[frozenset[int], bool], re.Pattern[str] | None] = {}
