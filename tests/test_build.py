@@ -18,6 +18,7 @@ from conftest import (
     MAILBOX,
     REPO,
     SCHOOLS,
+    THEMES,
     TODAY,
     Abort,
     AreaWriter,
@@ -426,6 +427,30 @@ def test_a_listed_person_whose_file_name_names_a_withdrawn_one_is_left_off(
         for m in build_log.at_least(logging.INFO)
     )
     assert "ann-lee-coaching" not in read_page(site, "case-studies/coaching/index.html")
+
+
+def test_a_theme_or_page_whose_id_names_a_withdrawn_person_gets_no_address_naming_them(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn")
+    area.register("themes.yml", [*THEMES, {"id": "ann-lee-phonics", "title": "Phonics"}])
+    area.case_study("phonics", themes=["ann-lee-phonics"], title="Phonics in Year 1")
+    (area.content / "ann-lee-award.md").write_text("# The award\n\nGiven yearly.\n")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    messages = build_log.at_least(logging.INFO)
+    assert any(
+        "themes.yml:" in m and "id: warning: 'ann-lee-phonics' names a person" in m
+        for m in messages
+    )
+    assert any("ann-lee-award.md:1: warning: is left off the site" in m for m in messages)
+    # The theme keeps its page and its case study, under an address that names no one.
+    theme = read_page(site, "themes/theme-1/index.html")
+    assert "Phonics in Year 1" in theme
+    assert not [p for p in site.rglob("*") if "ann-lee" in p.name]
+    assert not [p for p in site.rglob("*") if p.is_file() and b"ann-lee" in p.read_bytes()]
 
 
 def test_a_person_moved_into_a_folder_is_still_withheld(

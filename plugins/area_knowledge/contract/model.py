@@ -23,6 +23,8 @@ class Theme:
     aliases: tuple[str, ...] = ()
     parent: str | None = None
     priority: bool = False
+    # The register's path and the line of the theme's id, for messages about it.
+    written_at: tuple[str, int] = ("", 1)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Theme) and other.id == self.id

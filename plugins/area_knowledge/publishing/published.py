@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from ..contract.model import (
     Area,
@@ -24,13 +25,14 @@ from ..contract.model import (
     Theme,
 )
 from ..contract.problems import Problem
-from ..contract.schema import PRACTITIONERS
+from ..contract.schema import PRACTITIONERS, THEMES_FILE
 from ..reading.attachments import attachment_text
 from .folding import fold
 from .name_forms import joined, surname_of
 from .rules import has_page, person_is_listed
 from .withholding import Mentions
 
+_Themed = TypeVar("_Themed", CaseStudy, Hub, Practitioner)
 # Why a file is left off whose name names someone withheld.
 _NAMED_BY_FILE = (
     "its file name names a person who is no longer listed, and would be its web address"
@@ -83,20 +85,25 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         for h in area.hubs.values()
         if h.path not in faulty and _unnamed(h, mentions, problems)
     }
+    addresses = _theme_addresses(area, mentions, problems)
+    themes = {addresses[t.id]: _theme(t, addresses, mentions) for t in area.themes.values()}
     return PublishedArea(
         today=today,
         mailbox=mailbox,
-        themes={t.id: _theme(t, mentions) for t in area.themes.values()},
+        themes=themes,
         schools=dict(area.schools),
-        case_studies={i: _case_study(s, people, hubs, mentions) for i, s in studies.items()},
-        hubs=hubs,
-        practitioners={i: _person(p, mentions) for i, p in people.items()},
+        case_studies={
+            i: _themed(_case_study(s, people, hubs, mentions), addresses)
+            for i, s in studies.items()
+        },
+        hubs={i: _themed(h, addresses) for i, h in hubs.items()},
+        practitioners={i: _themed(_person(p, mentions), addresses) for i, p in people.items()},
         pages={
             path: replace(
                 page, title=mentions.withhold(page.title), body=withheld_body(page.body, mentions)
             )
             for path, page in area.pages.items()
-            if page.shown not in faulty
+            if page.shown not in faulty and _page_unnamed(page, mentions, problems)
         },
         attachments={
             name: attachment
@@ -269,6 +276,49 @@ def _attachment_unnamed(
     return False
 
 
+def _theme_addresses(area: Area, mentions: Mentions, problems: list[Problem]) -> dict[str, str]:
+    """Each theme's id as the site publishes it: its own, or, where it names someone
+    withheld, a neutral one ("theme-1"), since it is the theme page's web address.
+
+    A theme cannot be left off as an entry is: every entry on it would lose it.
+    """
+    addresses = {theme_id: theme_id for theme_id in area.themes}
+    count = 0
+    for theme_id, theme in sorted(area.themes.items()):
+        if not _names_anyone(theme_id, mentions):
+            continue
+        count += 1
+        while f"theme-{count}" in area.themes:
+            count += 1
+        addresses[theme_id] = neutral = f"theme-{count}"
+        problems.append(
+            Problem(
+                theme.written_at[0] or THEMES_FILE,
+                theme.written_at[1],
+                "id",
+                f"'{theme_id}' names a person who is no longer listed, and would "
+                f"be its theme page's web address: the site publishes it as '{neutral}': "
+                "give it another id",
+                "warning",
+            )
+        )
+    return addresses
+
+
+def _themed(entry: _Themed, addresses: dict[str, str]) -> _Themed:
+    """The entry with its themes by the ids the site publishes them under."""
+    themes = tuple(addresses.get(theme_id, theme_id) for theme_id in entry.themes)
+    return entry if themes == entry.themes else replace(entry, themes=themes)
+
+
+def _page_unnamed(page: PartnershipPage, mentions: Mentions, problems: list[Problem]) -> bool:
+    """Whether the partnership page's web address, its file name, names no one withheld."""
+    if not _names_anyone(page.path.replace("/", " "), mentions):
+        return True
+    problems.append(_left_off(page.shown, _NAMED_BY_FILE, "rename the file"))
+    return False
+
+
 def _unnamed(entry: CaseStudy | Hub, mentions: Mentions, problems: list[Problem]) -> bool:
     """Whether the entry's web address, its file name, names no one the site must not show."""
     if not _names_anyone(entry.id, mentions):
@@ -365,9 +415,11 @@ def _withheld_value(value: object, mentions: Mentions) -> object:
     return value
 
 
-def _theme(theme: Theme, mentions: Mentions) -> Theme:
+def _theme(theme: Theme, addresses: dict[str, str], mentions: Mentions) -> Theme:
     return replace(
         theme,
+        id=addresses[theme.id],
+        parent=addresses.get(theme.parent, theme.parent) if theme.parent else None,
         title=mentions.withhold(theme.title),
         description=mentions.withhold(theme.description),
         aliases=tuple(mentions.withhold(alias) for alias in theme.aliases),

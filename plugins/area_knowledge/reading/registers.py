@@ -85,6 +85,7 @@ def _theme_records(register: list[Record], problems: list[Problem]) -> dict[str,
             description=values["description"] or "",
             aliases=tuple(values["aliases"]),
             priority=values["priority"],
+            written_at=(record.path, record.line("id")),
         )
         parent = values["parent"] if isinstance(values["parent"], Ref) else None
         read[theme_id] = _ThemeRecord(theme, record, parent)
