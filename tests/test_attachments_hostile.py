@@ -568,6 +568,43 @@ def test_name_in_a_font_that_numbers_its_glyphs_is_in_the_text() -> None:
     assert NAME in pdf_text(data)
 
 
+@pytest.mark.parametrize("escaped", [False, True], ids=["plain", "escaped key and names"])
+def test_name_in_a_font_whose_encoding_renames_its_glyphs_is_in_the_text(escaped: bool) -> None:
+    # Codes 1, 2, 3... drawn as the glyphs named P, r, i...: the bytes shown hold no name.
+    glyphs = {character: 1 + index for index, character in enumerate(sorted(set(NAME)))}
+    names = {" ": b"space", "-": b"hyphen"}
+    listed = b" ".join(
+        b"%d /" % code + names.get(c, c.encode()) for c, code in sorted(glyphs.items())
+    )
+    key = b"Differences"
+    if escaped:
+        key, listed = b"Differ#65nces", listed.replace(b"/P", b"/#50").replace(b"/a", b"/a.sc")
+    shown = bytes(glyphs[c] for c in NAME).hex().encode()
+    data = document(
+        b"BT /F1 12 Tf 72 720 Td <" + shown + b"> Tj ET",
+        extra=(b"<< /Type /Encoding /" + key + b" [" + listed + b"] >>",),
+    )
+
+    assert NAME in pdf_text(data)
+
+
+def test_name_drawn_last_letter_first_is_in_the_text() -> None:
+    # Each letter shown on its own, last first, each moved back to its place on the line.
+    moves = [
+        b"%d 0 Td (%s) Tj" % (-7 if at else 200, c.encode()) for at, c in enumerate(NAME[::-1])
+    ]
+    data = document(b"BT /F1 12 Tf " + b" ".join(moves) + b" ET")
+
+    assert NAME in pdf_text(data)
+
+
+def test_pdf_with_more_ways_of_coding_letters_than_are_read_is_refused() -> None:
+    encodings = tuple(b"<< /Type /Encoding /Differences [65 /A] >>" for _ in range(65))
+
+    with pytest.raises(Refused, match="more than 64 ways of coding letters"):
+        pdf_text(document(extra=encodings))
+
+
 def test_attachment_text_of_a_published_pdf_names_who_it_names(tmp_path: Path) -> None:
     data = document(b"BT (" + NAME.encode() + b") Tj ET", content_entries=b"")
     attachment, _ = read(tmp_path, "named.pdf", data)

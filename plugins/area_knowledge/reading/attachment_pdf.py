@@ -30,6 +30,7 @@ from .attachment_filters import Budget, TooLarge, Undecodable, check_chain, deco
 from .attachment_pdf_text import (
     MAX_CMAPS,
     ToUnicode,
+    differences_maps,
     hex_bytes,
     mapped_text,
     stream_text,
@@ -102,6 +103,14 @@ _NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
 _INTEGER = re.compile(rb"[+-]?\d+")
 
 
+# Past this many maps from fonts' codes to letters, a file's text could hide behind those
+# not read: it is refused.
+_TOO_MANY_FONTS = (
+    f"draws its text in more than {MAX_CMAPS} ways of coding letters, more than the site "
+    "reads to check it names no one: export it again as a standard PDF"
+)
+
+
 class Refused(Exception):
     """Why a PDF may not be published, in words for whoever attached it."""
 
@@ -131,9 +140,11 @@ def read_pdf(data: bytes) -> PdfReading:
     parts = [chunk.decode("latin-1") for chunk in outside]
     parts += [strings_text(chunk) for chunk in outside]
     parts += _escaped_names(outside)
+    cmaps: list[ToUnicode] = [found for chunk in outside for found in differences_maps(chunk)]
+    if len(cmaps) > MAX_CMAPS:
+        raise Refused(_TOO_MANY_FONTS)
     packed: dict[int, list[tuple[bytes, int]]] = {}
     shown: list[bytes] = []
-    cmaps: list[ToUnicode] = []
     for stream in streams:
         if stream.is_image:
             _undecoded(stream)
@@ -143,14 +154,17 @@ def read_pdf(data: bytes) -> PdfReading:
             _refuse_active(_active_names([decoded], opened, work))
             _index_objects(decoded, stream.info, packed)
             parts += _escaped_names([decoded])
+            cmaps += differences_maps(decoded)
         if stream.is_binary:
             continue
         parts.append(stream_text(decoded))
-        cmap = to_unicode_map(decoded) if len(cmaps) < MAX_CMAPS else None
+        cmap = to_unicode_map(decoded)
         if cmap is not None:
             cmaps.append(cmap)
         elif not stream.may_hold_objects:
             shown.append(decoded)
+        if len(cmaps) > MAX_CMAPS:
+            raise Refused(_TOO_MANY_FONTS)
     defined = _definitions(data, headers, packed)
     if not all(_opens_a_page(defined.get(number, []), work) for number in opened):
         _refuse_active([_ACTIONS])

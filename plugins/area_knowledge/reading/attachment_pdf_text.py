@@ -3,9 +3,11 @@
 Strings are read as a viewer shows them: escapes undone, UTF-16 where a
 byte-order mark says so. Page text drawn in a font that numbers its glyphs
 (as most generators do now) is read back through the font's map to Unicode
-(its ToUnicode CMap); each run of shown text is given once as laid out and
-once run together, so that a name is found whether its letters or its words
-were placed one by one.
+(its ToUnicode CMap), and text in a font whose encoding renames its glyphs
+(its /Differences) through the letters the glyphs are named for. Each run of
+shown text is given once as laid out, once run together and once run together
+backwards, so that a name is found whether its letters or its words were
+placed one by one, first to last or last to first.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Page text in fonts that number their glyphs is read through each font's map
-# to Unicode (at most this many maps), up to this many characters in all.
+# to Unicode (a file with more maps than this is refused), up to this many characters
+# in all.
 MAX_CMAPS = 64
 MAX_CMAP_ENTRIES = 200_000
 MAX_MAPPED = 20_000_000
@@ -42,6 +45,25 @@ _ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 # Spacing in a TJ array, in thousandths of the font size, wider than this is a space.
 _WORD_GAP = -180
 _SPACES = re.compile(rb"[\x00\t\n\x0c\r ]")
+# An encoding's renamed glyphs: /Differences [code /name /name code /name ...], the key
+# perhaps written with escapes (/Differ#65nces).
+_DIFFERENCES = re.compile(rb"/((?:[A-Za-z]|#[0-9A-Fa-f]{2}){4,40})\s*\[([^\]]{0,200000})\]")
+_DIFFERENCE = re.compile(rb"(\d{1,6})|/((?:[^\s/\[\]<>(){}%#]|#[0-9A-Fa-f]{2}){1,127})")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Glyph names that stand for a character other than their own letters.
+_GLYPH_WORDS = {
+    "space": " ", "hyphen": "-", "period": ".", "comma": ",", "quoteright": "'",
+    "quotesingle": "'", "at": "@", "underscore": "_", "zero": "0", "one": "1", "two": "2",
+    "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ff": "ff", "fi": "fi", "fl": "fl", "ffi": "ffi", "ffl": "ffl",
+}  # fmt: skip
+_SURROGATE = range(0xD800, 0xE000).__contains__
+_UNI = re.compile(r"(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))")
+# A letter with an accent, named as the Adobe Glyph List names it: "eacute", "Ccedilla".
+_ACCENTED = re.compile(
+    r"([A-Za-z])(?:acute|grave|circumflex|dieresis|tilde|ring|cedilla|caron|macron|breve"
+    r"|ogonek|dotaccent|hungarumlaut|commaaccent|stroke|slash)"
+)
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 
 
@@ -88,7 +110,8 @@ def _rendered(runs: list[list[bytes | None]], decode: Callable[[bytes], str]) ->
         return ""
     laid_out = ["".join(" " if piece is None else decode(piece) for piece in run) for run in runs]
     together = "".join(decode(piece) for run in runs for piece in run if piece is not None)
-    return " ".join(laid_out) + "\n" + together
+    # Letters drawn last to first, each moved back into place, read "eoDenaJ" in order.
+    return " ".join(laid_out) + "\n" + together + "\n" + together[::-1]
 
 
 def _shown_runs(chunk: bytes) -> list[list[bytes | None]]:
@@ -163,6 +186,48 @@ def to_unicode_map(decoded: bytes) -> ToUnicode | None:
                 code = (base + offset) % (1 << (8 * size))
                 table[start + offset] = _unicode(code.to_bytes(size, "big").hex().encode())
     return ToUnicode(width, table) if table else None
+
+
+def differences_maps(chunk: bytes) -> list[ToUnicode]:
+    """A map from codes to letters for each encoding in `chunk` that renames glyphs
+    (/Differences [65 /J /a /n /e]): a viewer draws code 65 as the glyph named J."""
+    maps = []
+    for match in _DIFFERENCES.finditer(chunk):
+        if _pdf_name(match[1]) != "Differences":
+            continue
+        table: dict[int, str] = {}
+        code = 0
+        for number, name in _DIFFERENCE.findall(match[2]):
+            if number:
+                code = int(number)
+                continue
+            if 0 <= code <= 0xFF:
+                table[code] = _glyph_letters(_pdf_name(name))
+            code += 1
+        if table:
+            maps.append(ToUnicode(1, table))
+    return maps
+
+
+def _pdf_name(raw: bytes) -> str:
+    return _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), raw).decode("latin-1")
+
+
+def _glyph_letters(glyph: str) -> str:
+    """The text a glyph's name stands for: "J", "uni004A", "eacute" (an e), "f_f"."""
+    base = glyph.split(".", 1)[0]
+    if "_" in base:
+        return "".join(map(_glyph_letters, base.split("_")))
+    if len(base) == 1 or base in _GLYPH_WORDS:
+        return _GLYPH_WORDS.get(base, base)
+    if found := _UNI.fullmatch(base):
+        digits = found[1] or found[2]
+        step = 4 if found[1] else len(digits)
+        codes = [int(digits[at : at + step], 16) for at in range(0, len(digits), step)]
+        return "".join(chr(code) for code in codes if code <= 0x10FFFF and not _SURROGATE(code))
+    if accented := _ACCENTED.fullmatch(base):
+        return accented[1]
+    return ""
 
 
 def _unicode(target: bytes) -> str:
