@@ -65,6 +65,9 @@ class NameForms:
     words: tuple[frozenset[bytes], ...]
     # Withheld from what contributors write, not looked for by the leak guard.
     loose: tuple[str, ...] = ()
+    # The words the loose forms hold that no set of `words` is part of ("janedoe"):
+    # a text must be read closely for them only when it is withheld from, not guarded.
+    loose_words: tuple[frozenset[bytes], ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -114,8 +117,8 @@ def name_forms(
     ran += tuple(w for half in halves for w in _words(f"{forenames[0]} {half}"))
     if surname_shared:
         # Every form holds the first forename: a page must hold it to be read closely.
-        held = _words(f"{forenames[0]} {surname}") + ran
-        return NameForms(tuple(patterns), surname, _fewest(held), tuple(loose))
+        held = _fewest(_words(f"{forenames[0]} {surname}"))
+        return NameForms(tuple(patterns), surname, held, tuple(loose), _fewest(ran, held))
     patterns += _surname_forms(forenames, surname)
     # "DOE Jane", "DoeJane", as a register lists people: not when a listed person
     # shares the surname, whose name would run into the next one's ("Sam Doe Jane Smith").
@@ -123,13 +126,14 @@ def name_forms(
     # "J. Alice Doe": an initial, then a middle name in full.
     loose.append(_with_middle_names(rf"{re.escape(forenames[0][0])}\.?", surname))
     # An initial may run into the surname ("JDoe"), which then holds no word "doe".
-    held = _words(surname) + _words(forenames[0][0] + surname) + ran
-    held += _run_together(surname, forenames[0])
+    held = _fewest(_words(surname) + _words(forenames[0][0] + surname))
+    ran += _run_together(surname, forenames[0])
     return NameForms(
         tuple(dict.fromkeys(patterns)),
         surname,
-        _fewest(held),
+        held,
         tuple(dict.fromkeys(loose)),
+        _fewest(ran, held),
     )
 
 
@@ -179,11 +183,17 @@ def joined(*parts: str, tight: bool = False) -> str:
     return join.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
 
 
-def _fewest(held: tuple[frozenset[bytes], ...]) -> tuple[frozenset[bytes], ...]:
-    """The sets of words in `held` that hold no other: a text holding a larger one holds
-    the smaller, and is read closely for it anyway."""
+def _fewest(
+    held: tuple[frozenset[bytes], ...], already: tuple[frozenset[bytes], ...] = ()
+) -> tuple[frozenset[bytes], ...]:
+    """The sets of words in `held` that hold no other, nor any of `already`: a text
+    holding a larger one holds the smaller, and is read closely for it anyway."""
     unique = tuple(dict.fromkeys(held))
-    return tuple(words for words in unique if not any(other < words for other in unique))
+    return tuple(
+        words
+        for words in unique
+        if not any(other < words for other in unique) and not any(a <= words for a in already)
+    )
 
 
 def _run_together(*parts: str) -> tuple[frozenset[bytes], ...]:

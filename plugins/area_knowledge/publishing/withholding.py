@@ -157,13 +157,19 @@ class Mentions:
             for i, local in enumerate(locals_)
         ]
         self._always = any(not words for words, _ in self._owned_words)
+        # With the words only loose forms hold: what withholding, not the guard, looks for.
+        self._owned_loose_words = self._owned_words + [
+            (words, i) for i, form in enumerate(forms) for words in form.loose_words
+        ]
         self._narrowed: dict[tuple[frozenset[int], bool], re.Pattern[str] | None] = {}
         self._piece_words: dict[str, frozenset[bytes]] = {}
         self._piece_texts: dict[str, tuple[str, str]] = {}
         self._values_read: dict[str, tuple[str, frozenset[bytes]]] = {}
         # Only the names whose words some dedication holds can be inside one.
         folded_dedications = {fold(d) for d in dedications}
-        inside = frozenset().union(*(self._owners(words_of(d)) for d in folded_dedications))
+        inside = frozenset().union(
+            *(self._owners(words_of(d), loose=True) for d in folded_dedications)
+        )
         dedicated = [self._forms[i] for i in sorted(inside) if i < len(forms)]
         self._dedications = _dedications_naming(
             folded_dedications,
@@ -334,12 +340,14 @@ class Mentions:
             every = len(self._forms) + len(self.addresses)
             return every, self._withheld_by if loose else self._pattern
         present = self._markup_words(text) if markup else words_of(text)
-        owners = self._owners(present)
+        owners = self._owners(present, loose=loose)
         return len(owners), self._narrowed_to(owners, loose=loose)
 
-    def _owners(self, present: set[bytes]) -> frozenset[int]:
-        """The names and addresses (by their place) whose every word is `present`."""
-        return frozenset(owner for words, owner in self._owned_words if words <= present)
+    def _owners(self, present: set[bytes], *, loose: bool = False) -> frozenset[int]:
+        """The names and addresses (by their place) whose every word is `present`, in one
+        of their forms, the `loose` ones too if asked."""
+        owned = self._owned_loose_words if loose else self._owned_words
+        return frozenset(owner for words, owner in owned if words <= present)
 
     def _narrowed_to(
         self, owners: frozenset[int], *, loose: bool = False
