@@ -391,20 +391,36 @@ def test_a_second_file_for_a_withdrawn_person_is_withheld_with_an_error(
     assert not [p for p in site.rglob("*") if p.is_file() and b"Ann Lee" in p.read_bytes()]
 
 
-@pytest.mark.parametrize("name", ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee", "Ann Mary Lee"])
-def test_a_listed_file_that_writes_a_withdrawn_name_another_way_is_withheld(
+@pytest.mark.parametrize("name", ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee"])
+def test_a_listed_file_that_writes_a_withdrawn_name_another_way_is_left_off(
     area: AreaWriter, tmp_path: Path, build_log: BuildLog, name: str
 ) -> None:
     area.practitioner("ann-lee", status="withdrawn")
     area.practitioner("coach", name=name)
 
-    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+    # Perhaps the same person, perhaps not: left off, and the site still builds.
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
 
+    assert build_log.at_least(logging.WARNING) == []
     assert not (site / "practitioners" / "coach").exists()
     assert any(
-        "coach.md:1: has the name or address of content/practitioners/ann-lee.md" in m
-        for m in build_log.at_least(logging.WARNING)
+        f"coach.md:1: warning: is left off the site: its name, '{name}', may be another way "
+        "of writing that of content/practitioners/ann-lee.md" in m
+        for m in build_log.at_least(logging.INFO)
     )
+
+
+@pytest.mark.parametrize("name", ["Ann-Marie Lee", "Ann Mary Lee", "Sam Lee", "Anne Lee"])
+def test_a_listed_person_whose_name_holds_a_withdrawn_ones_parts_is_listed(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog, name: str
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn")
+    area.practitioner("coach", name=name)
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    assert name in html.unescape(read_page(site, "practitioners/coach/index.html"))
 
 
 def test_a_listed_person_whose_file_name_names_a_withdrawn_one_is_left_off(
@@ -451,6 +467,22 @@ def test_a_theme_or_page_whose_id_names_a_withdrawn_person_gets_no_address_namin
     assert "Phonics in Year 1" in theme
     assert not [p for p in site.rglob("*") if "ann-lee" in p.name]
     assert not [p for p in site.rglob("*") if p.is_file() and b"ann-lee" in p.read_bytes()]
+
+
+def test_a_withdrawn_person_named_in_the_themes_own_scripts_never_stops_the_site(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    # The theme's scripts credit their authors, one a Thomas Robinson; a stemmer's table
+    # holds "eli". Neither is a contributor's text, nor a withdrawn Thomas Robinson.
+    area.practitioner("thomas-robinson", status="withdrawn")
+    area.practitioner("ed-li", name="Ed Li", status="withdrawn")
+    area.case_study("coaching", body="Thomas Robinson and E. Li coached the team.")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    page = read_page(site, "case-studies/coaching/index.html")
+    assert "[name withheld] and [name withheld] coached the team." in page
 
 
 def test_a_person_moved_into_a_folder_is_still_withheld(

@@ -255,6 +255,9 @@ def test_the_guard_reads_what_the_engine_is_to_copy_before_the_pages(
     mentions = Mentions(["Jane Doe"], [], "x@y.z")
     theme_file = tmp_path / "theme.js"
     theme_file.write_text("// by Jane Doe", encoding="utf-8")
+    # As the theme installed it, its authors credited: not read. Altered, it is.
+    credits = b"// by Jane Doe, the stemmer's author"
+    shipped = {"credits.js": digest(credits), "altered.js": digest(credits)}
     # A thread still running (a preview's indexing, a test's server) rules out forking.
     release = threading.Event()
     waiting = threading.Thread(target=release.wait, daemon=True)
@@ -263,7 +266,14 @@ def test_the_guard_reads_what_the_engine_is_to_copy_before_the_pages(
     try:
         guard = live._GuardProcess(
             Guard(mentions, ()),
-            {"data.csv": b"1,Jane Doe\n", "ok.csv": b"1,x\n", "theme.js": str(theme_file)},
+            {
+                "data.csv": b"1,Jane Doe\n",
+                "ok.csv": b"1,x\n",
+                "theme.js": str(theme_file),
+                "credits.js": credits,
+                "altered.js": credits + b" and Jane Doe again",
+            },
+            shipped,
         )
         found, vouched = guard.result()
     finally:
@@ -272,8 +282,8 @@ def test_the_guard_reads_what_the_engine_is_to_copy_before_the_pages(
     if other_thread:
         assert guard.process is None
 
-    assert sorted(leak.path for leak in found) == ["data.csv", "theme.js"]
-    assert vouched == {"ok.csv": digest(b"1,x\n")}
+    assert sorted(leak.path for leak in found) == ["altered.js", "data.csv", "theme.js"]
+    assert vouched == {"ok.csv": digest(b"1,x\n"), "credits.js": digest(credits)}
 
 
 def test_leak_guard_finds_a_withheld_name_in_any_file_compressed_or_not(tmp_path: Path) -> None:

@@ -359,3 +359,43 @@ def test_half_a_surname_that_is_a_listed_persons_name_is_left_alone() -> None:
     listed = Mentions(["Priya Ramaswamy-Holt"], [], MAILBOX, shown_names=["Priya Holt"])
 
     assert listed.withhold("Priya Holt and Priya Ramaswamy") == "Priya Holt and [name withheld]"
+
+
+ORDINARY = Mentions(
+    ["Max Well", "Mark Ing", "Ali Son", "Rose Hill", "Isla Hope", "Amy Lane", "Ed Li"],
+    [],
+    MAILBOX,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Names run together into an ordinary word or another name are not them.
+        "Maxwell Primary marks with Alison Brown.",
+        "Marking less, feedback more.",
+        # A full stop and a space end a sentence between a forename and a surname.
+        "A red rose. Hill walks follow.",
+        # "I" and "a" are words before a surname, not initials.
+        "I hope a lane closure ends soon.",
+        # Before so short a surname, an initial run in makes a word: Eli is not E. Li.
+        "Eli read it.",
+    ],
+)
+def test_ordinary_words_made_of_a_withheld_name_are_left_alone(text: str) -> None:
+    assert ORDINARY.withhold(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["MaxWell", "MarkIng", "Rose.Hill", "I. Hope", "Ms A Lane", "E. Li", "E Li"],
+)
+def test_the_same_names_written_as_names_are_withheld(text: str) -> None:
+    assert ORDINARY.withhold(f"Ask {text} today.") == "Ask [name withheld] today."
+
+
+@pytest.mark.parametrize("text", ["Ann-Marie Lee", "ann-marie lee", "Who will not learn"])
+def test_a_hyphenated_forename_or_a_word_between_is_not_a_middle_name(text: str) -> None:
+    mentions = Mentions(["Ann Lee", "Will Learn"], [], MAILBOX)
+
+    assert mentions.withhold(text) == text

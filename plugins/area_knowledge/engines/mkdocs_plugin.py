@@ -29,6 +29,7 @@ from ..contract.model import Area
 from ..reading.area import load_area
 from ..settings import DEFAULT_REVIEW_YEARS, Settings, SettingsProblem, settings_from
 from ..site.finishing.finish import THEME_ONLY_PAGE, FinishingFailed, finish_site
+from ..site.finishing.leak_guard import Vouched, digest
 from ..site.finishing.live import LiveFinishing, stop_indexing
 from ..site.page_source import splice_blocks
 from ..site.preview_files import PageSources, WrittenFiles
@@ -62,6 +63,8 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         self.blocks: dict[str, dict[str, str]] = {}
         self.dirty = False
         self.live: LiveFinishing | None = None
+        # The theme's own files the engine copies, as each reads: no content reaches them.
+        self.shipped: Vouched = {}
         # A preview keeps these from one rebuild to the next (the engine keeps this object).
         self.page_sources = PageSources()
         self.written: WrittenFiles | None = None
@@ -125,6 +128,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
             if path in in_nav or not path.endswith(".md"):
                 inclusion = InclusionLevel.UNDEFINED
             published.append(self._file(config, path, content, inclusion))
+        self.shipped = _shipped(config, _copied(published))
         if not self.dirty or fresh is not None:
             # Pages are finished as they are written; a dirty build writes only some,
             # which only a preview, knowing which, finishes so.
@@ -142,6 +146,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
                 preview=self.preview,
                 others=others,
                 copied=copied,
+                shipped=self.shipped,
                 told=log.info,
                 # With the theme's 404 page, when the engine writes them all.
                 pages=sum(path.endswith(".md") for path in written) + 1,
@@ -217,6 +222,7 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
                     self.source.published.withheld_pages,
                     self.source.head_links,
                     preview=self.preview,
+                    shipped=self.shipped,
                 )
             )
         except (FinishingFailed, OSError, RuntimeError) as error:
@@ -268,6 +274,24 @@ def _copied(files: Files) -> dict[str, bytes | str]:
         for file in files
         if not file.is_documentation_page()
     }
+
+
+def _shipped(config: MkDocsConfig, copied: dict[str, bytes | str]) -> Vouched:
+    """Each file the engine copies from an installed theme, not the project's own
+    folders, with what it holds: the guard need not read the theme's scripts for names
+    (a stemmer's table holds "eli", which would stop the site for an E. Li withheld)."""
+    project = os.path.dirname(os.path.abspath(config.config_file_path or "."))
+    themes = [
+        os.path.abspath(folder) + os.sep
+        for folder in config.theme.dirs
+        if not os.path.abspath(folder).startswith(project + os.sep)
+    ]
+    shipped = {}
+    for shown, source in copied.items():
+        if isinstance(source, str) and os.path.abspath(source).startswith(tuple(themes)):
+            with open(source, "rb") as stream:
+                shipped[shown] = digest(stream.read())
+    return shipped
 
 
 def _dest(config: MkDocsConfig, path: str) -> str:

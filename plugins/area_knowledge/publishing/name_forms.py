@@ -28,8 +28,9 @@ from dataclasses import dataclass
 
 from .folding import WORD, fold
 
-# What may join two parts of a name, once folded.
-_JOIN = r"(?: ?[-_.+] ?| )"
+# What may join two parts of a name, once folded: never a full stop and a space, which
+# ends a sentence ("a red rose. Hill walks" is not Rose Hill).
+_JOIN = r"(?: ?[-_+] ?|\.| )"
 # An apostrophe in a name may be written, left out or made a space: O'Neill, ONeill, O Neill.
 _APOSTROPHE = r"(?:' ?| )?"
 _TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|mister)"
@@ -39,14 +40,17 @@ _PARTICLES = frozenset(
 )
 # A single name shorter than this is a word ("The", "a"), not anyone to find.
 _SHORTEST_SINGLE_NAME = 4
-# A middle name in full, joined to the names around it as an id or web address joins
-# them, never by a full stop and a space, which ends a sentence ("Jane. Alice Doe").
-_MIDDLE_JOIN = r"(?:[-_.+]| )"
+# What joins a middle name in full to the names around it in an id or a web address.
+_MIDDLE_JOIN = r"[-_.+]"
 # Words between a forename and a surname that are prose, not a middle name.
 _NOT_MIDDLE = (
     "and|or|nor|but|with|without|to|from|for|at|by|in|on|of|the|a|an|as|than|then|via|"
     "plus|vs|also|is|was|were|are|has|had|will|would|said|says|told|tells|met|meets|"
-    "asked|asks|thanked|thanks|led|leads|helped|helps|joined|joins|taught|teaches"
+    "asked|asks|thanked|thanks|led|leads|helped|helps|joined|joins|taught|teaches|"
+    "not|never|always|now|soon|still|only|just|all|each|both|who|that|which|we|you|they|"
+    "he|she|it|can|could|should|may|might|must|shall|do|does|did|be|been|so|if|when|"
+    "where|while|into|over|after|before|about|up|out|more|most|less|very|too|no|our|"
+    "their|his|her|its|my|your|this|these|those|there|here|first|last|next"
 )
 # At most this many middle names in full, hyphenated ones counting each part.
 _MOST_MIDDLE_NAMES = 2
@@ -68,6 +72,10 @@ class NameForms:
     # The words the loose forms hold that no set of `words` is part of ("janedoe"):
     # a text must be read closely for them only when it is withheld from, not guarded.
     loose_words: tuple[frozenset[bytes], ...] = ()
+    # Loose forms of the name run together ("JaneDoe"), a mention only where the text
+    # shows where the parts meet, or where so long a run is no ordinary word
+    # (`run_together_shown`): "Maxwell" is not Max Well.
+    run_together: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -104,8 +112,8 @@ def name_forms(
     patterns = [full, joined(forenames[0], surname), middle]
     # "Jane Alice Doe", "Jane Mary-Ann Doe": middle names in full, not prose between.
     loose = [_with_middle_names(joined(forenames[0]), surname)]
-    # "JaneDoe", "declanashcombe-reyes": run together, as handles and file names are.
-    loose += [joined(*words, tight=True), joined(forenames[0], surname, tight=True)]
+    # "JaneDoe", "declanashcombereyes": run together, as handles and file names are.
+    run = [joined(*words, tight=True), joined(forenames[0], surname, tight=True)]
     ran = _run_together(*words) + _run_together(forenames[0], surname)
     # "Priya Holt", "Priya Ramaswamy": a forename and half a double-barrelled surname.
     halves = [
@@ -118,30 +126,42 @@ def name_forms(
     if surname_shared:
         # Every form holds the first forename: a page must hold it to be read closely.
         held = _fewest(_words(f"{forenames[0]} {surname}"))
-        return NameForms(tuple(patterns), surname, held, tuple(loose), _fewest(ran, held))
+        return NameForms(
+            tuple(patterns), surname, held, tuple(loose), _fewest(ran, held), tuple(run)
+        )
     patterns += _surname_forms(forenames, surname)
     # "DOE Jane", "DoeJane", as a register lists people: not when a listed person
     # shares the surname, whose name would run into the next one's ("Sam Doe Jane Smith").
-    loose += [joined(surname, *forenames), joined(surname, forenames[0], tight=True)]
+    loose += [joined(surname, *forenames), joined(surname, forenames[0])]
+    run.append(joined(surname, forenames[0], tight=True))
     # "J. Alice Doe": an initial, then a middle name in full.
     loose.append(_with_middle_names(rf"{re.escape(forenames[0][0])}\.?", surname))
-    # An initial may run into the surname ("JDoe"), which then holds no word "doe".
-    held = _fewest(_words(surname) + _words(forenames[0][0] + surname))
+    held = _words(surname)
+    if _runs_in(surname):
+        # An initial may run into the surname ("JDoe"), which then holds no word "doe".
+        held += _words(forenames[0][0] + surname)
     ran += _run_together(surname, forenames[0])
     return NameForms(
         tuple(dict.fromkeys(patterns)),
         surname,
-        held,
+        _fewest(held),
         tuple(dict.fromkeys(loose)),
-        _fewest(ran, held),
+        _fewest(ran, _fewest(held)),
+        tuple(dict.fromkeys(run)),
     )
 
 
 def _with_middle_names(first: str, surname: str) -> str:
-    """The pattern `first`, then middle names in full, then the surname."""
+    """The pattern `first`, then middle names in full, then the surname.
+
+    In prose the names are spaced ("Jane Mary-Ann Doe"); in an id or a web address
+    all are joined alike ("jane-alice-doe"). A hyphen after the first name makes
+    another first name ("Ann-Marie Lee" is not Ann Lee), not a middle one.
+    """
     word = rf"(?!(?:{_NOT_MIDDLE})(?![a-z']))[a-z]+(?:'[a-z]+)?"
-    middle = rf"(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}"
-    return f"{first}{middle}{_MIDDLE_JOIN}{joined(surname)}"
+    spaced = rf"(?: {word}(?:-{word})?){{1,{_MOST_MIDDLE_NAMES}}} "
+    linked = rf"(?:{_MIDDLE_JOIN}{word}){{1,{_MOST_MIDDLE_NAMES}}}{_MIDDLE_JOIN}"
+    return f"{first}(?:{spaced}|{linked}){joined(surname)}"
 
 
 def surname_of(name: str) -> str:
@@ -159,12 +179,47 @@ def _surname_forms(forenames: list[str], surname: str) -> list[str]:
     title = rf"{_TITLES}(?:\. ?| )"
     forms = [
         rf"{title}(?:{initials} ?)?{last}",
-        rf"{initials} ?{last}",
+        rf"{_initials_before(initial, surname)}{last}",
         rf"{last} ?, ?(?:{title})?(?:{joined(*forenames)}|{initials})",
     ]
     if len(re.split(r"[ -]", surname)) > 1:
         forms.append(last)
     return forms
+
+
+def _initials_before(initial: str, surname: str) -> str:
+    """Initials before a surname with no title: "P. Holt", "P.J. Holt", "P Holt" and,
+    run in, "PHolt"; but not "I Hope" or "a Lane", the word "I" or "a", nor, before a
+    surname of fewer than four letters, run in: "Eli" is not E. Li."""
+    dotted = rf"{initial}\.(?: ?[a-z]\.){{0,3}} ?|{initial}(?: ?[a-z]\.){{1,3}} ?"
+    bare = []
+    if initial not in "ai":
+        bare.append(" ")
+    if _runs_in(surname):
+        bare.append("")
+    return f"(?:{dotted}|{initial}(?:{'|'.join(bare)}))" if bare else f"(?:{dotted})"
+
+
+def _runs_in(surname: str) -> bool:
+    """Whether an initial run into the surname ("JHolt") is a form of the name: not
+    before one of fewer than four letters, where it makes a word ("Eli", "Mali")."""
+    return len(re.sub(r"[^a-z]", "", surname)) >= _SHORTEST_SINGLE_NAME
+
+
+# A name run together is one, whatever its case, from this many letters: no English word
+# is so long a run of two names.
+_LONGEST_WORD_OF_NAMES = 12
+
+
+def run_together_shown(written: str) -> bool:
+    """Whether text a run-together form matched, as written, is a name: its parts
+    apart after all ("Jane Doe"), meeting in a capital ("JaneDoe"), or too long a
+    run for a word ("declanashcombereyes"); not "Maxwell" for Max Well."""
+    if not written.isalpha():
+        return True
+    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(written)):
+        return True
+    return len(written) >= _LONGEST_WORD_OF_NAMES
 
 
 def _surname_start(words: list[str]) -> int:

@@ -124,8 +124,8 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
 def _not_listed_again(
     area: Area, listed: dict[str, Practitioner], problems: list[Problem]
 ) -> dict[str, Practitioner]:
-    """The listed people less any who have the name or address of someone withheld,
-    or a name that is wholly another way of writing theirs ("A. Lee", "Lee, Ann").
+    """The listed people less any who have the name or address of someone withheld (an
+    error) or a name that may be another way of writing theirs ("A. Lee", "Lee, Ann").
 
     A second file for a person who withdrew would publish what the first withholds;
     when in doubt about a person, the site does not publish them.
@@ -139,12 +139,22 @@ def _not_listed_again(
             key: "a file that cannot be read" for key in _keys_of(mention.name, mention.contact)
         }
     names = {fold(key): path for key, path in withheld.items() if "@" not in key}
-    written = _WrittenAs(names, taken={fold(p.title) for p in listed.values()})
+    written = _WrittenAs(names)
     kept = {}
     for person in listed.values():
         same = next(
             (withheld[k] for k in _keys_of(person.title, person.contact) if k in withheld), ""
-        ) or written.whose(person.title)
+        )
+        if not same and (whose := written.whose(person.title)):
+            # Perhaps the same person, perhaps not: left off, without stopping the site.
+            why = (
+                f"its name, '{person.title}', may be another way of writing that of {whose}, "
+                "whom the site withholds"
+            )
+            problems.append(
+                _left_off(person.path, why, "if it is someone else, give their name in full")
+            )
+            continue
         if not same:
             kept[person.id] = person
             continue
@@ -163,28 +173,37 @@ def _not_listed_again(
 
 
 class _WrittenAs:
-    """Whose withheld name a name is wholly another way of writing: "Ms Lee" is Ann Lee."""
+    """Whose withheld name a name is wholly another way of writing: "A. Lee" or "Lee,
+    Ann" may be Ann Lee. Only the forms the guard looks for: a looser one ("Ann-Marie
+    Lee", "Ann Mary Lee") is too often someone else."""
 
-    def __init__(self, names: dict[str, str], *, taken: set[str]) -> None:
-        """`names`: the folded names of withheld people, with the file that withholds each;
-        `taken`: listed people's, which no guessed form of a withheld name may be."""
+    def __init__(self, names: dict[str, str]) -> None:
+        """`names`: the folded names of withheld people, with the file that withholds each."""
         self._names = names
-        self._taken = taken
-        self._all = Mentions(names, [], "", taken=taken)
+        self._all = Mentions(names, [], "")
 
     def whose(self, name: str) -> str:
         """The file withholding the person `name` is a form of the name of, or ''."""
-        if not self._wholly(self._all, name):
-            return ""
+        run = _letters(name)
+        together = next((path for n, path in self._names.items() if _letters(n) == run), "")
+        if together or not self._wholly(self._all, name):
+            # "AnnLee", "Ann-Lee": the name itself, its parts run together.
+            return together
         for withheld, path in self._names.items():
-            if self._wholly(Mentions([withheld], [], "", taken=self._taken), name):
+            if self._wholly(Mentions([withheld], [], ""), name):
                 return path
         return ""
 
     @staticmethod
     def _wholly(mentions: Mentions, name: str) -> bool:
         text = name.strip()
-        return any(start == 0 and end == len(text) for start, end, _ in mentions.found(text))
+        found = mentions.found(text, loose=False)
+        return any(start == 0 and end == len(text) for start, end, _ in found)
+
+
+def _letters(name: str) -> str:
+    """A name's letters alone, folded: "AnnLee" and "Ann Lee" are the same."""
+    return re.sub(r"[^a-z]", "", fold(name))
 
 
 def _not_addressed_by_another(

@@ -39,7 +39,7 @@ from .folding import (
     quick_fold,
     words_of,
 )
-from .name_forms import joined, name_forms, surname_of
+from .name_forms import joined, name_forms, run_together_shown, surname_of
 
 WITHHELD_NAME = "[name withheld]"
 _Kept = TypeVar("_Kept")
@@ -124,18 +124,20 @@ class Mentions:
         *,
         shown_names: Iterable[str] = (),
         dedications: Iterable[str] = (),
-        taken: Iterable[str] = (),
     ) -> None:
-        """`shown_names` are listed people's: a surname they share is found only in full.
-        `dedications` are names of schools, trusts and places, left as they are.
-        `taken` are names no guessed form may be; listed people's are among them."""
+        """`shown_names` are listed people's: a surname they share is found only in full,
+        and no guessed form of a withheld name ("Priya Holt") is withheld that is one.
+        `dedications` are names of schools, trusts and places, left as they are."""
         shown_names = {fold(name) for name in shown_names}
         shared = {surname_of(name) for name in shown_names} - {""}
-        taken = shown_names | {fold(name) for name in taken}
         forms = [
             found
             for name in sorted({fold(n) for n in names if fold(n)}, key=len, reverse=True)
-            if (found := name_forms(name, surname_shared=surname_of(name) in shared, taken=taken))
+            if (
+                found := name_forms(
+                    name, surname_shared=surname_of(name) in shared, taken=shown_names
+                )
+            )
         ]
         self.names = tuple(form.surname for form in forms)
         self.addresses = tuple(sorted({fold(a) for a in addresses if "@" in a}, key=len)[::-1])
@@ -174,7 +176,13 @@ class Mentions:
         self._dedications = _dedications_naming(
             folded_dedications,
             _compiled(
-                [p for form in dedicated for p in (*form.loose, *form.patterns)], [], _BEFORE_ANY
+                [
+                    p
+                    for form in dedicated
+                    for p in (*form.loose, *form.patterns, *form.run_together)
+                ],
+                [],
+                _BEFORE_ANY,
             ),
         )
         # How far a mention, or a dedication around it, can reach: no form joins more
@@ -191,24 +199,35 @@ class Mentions:
         """What text is withheld by when every text is searched for every name: the loose
         forms, each longer than a form it holds ("DOE Jane" holds "Doe"), then the rest."""
         names = [p for form in self._forms for p in (*form.loose, *form.patterns)]
-        return _compiled(names, self._address_patterns)
+        run = [p for form in self._forms for p in form.run_together]
+        return _compiled(names, self._address_patterns, run_together=run)
 
     def might_name(self, text: str, *, markup: bool = False) -> bool:
         """Whether `text` could name someone: False is certain, True needs a closer look."""
         return self._quick is not None and bool(self._quick.search(quick_fold(text, markup)))
 
-    def found(self, text: str, *, markup: bool = False) -> list[tuple[int, int, str]]:
-        """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
+    def found(
+        self, text: str, *, markup: bool = False, loose: bool = True
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'. Not
+        `loose`: in the forms the guard looks for alone."""
         if self._pattern is None or not self.might_name(text, markup=markup):
             return []
-        _, pattern = self._pattern_holding(text, markup=markup, loose=True)
+        _, pattern = self._pattern_holding(text, markup=markup, loose=loose)
         if pattern is None:
             return []
         folded = folded_html(text) if markup else folded_text(text)
-        return [
-            (folded.origin[start], folded.ends[end - 1], kind)
-            for start, end, kind in self._spans(folded.text, pattern)
-        ]
+        found = []
+        for start, end, kind in self._spans(folded.text, pattern):
+            start, end = folded.origin[start], folded.ends[end - 1]
+            if kind == "run":
+                if not run_together_shown(
+                    html_text(text[start:end]) if markup else text[start:end]
+                ):
+                    continue
+                kind = "name"
+            found.append((start, end, kind))
+        return found
 
     def _spans(
         self, folded: str, pattern: re.Pattern[str] | None = None
@@ -278,10 +297,7 @@ class Mentions:
         return _TAG_ATTRIBUTE.sub(attribute, tag.group())
 
     def _names_any(self, text: str) -> bool:
-        if not self.might_name(text):
-            return False
-        _, pattern = self._pattern_holding(text, markup=False, loose=True)
-        return pattern is not None and bool(self._spans(fold(text), pattern))
+        return bool(self.found(text))
 
     def _markup_words(self, markup: str) -> set[bytes]:
         """The words of markup as written and as read, through tags and entities, taken a
@@ -361,12 +377,13 @@ class Mentions:
                 self._narrowed.clear()
             forms = [self._forms[i] for i in sorted(owners) if i < len(self._forms)]
             names = [p for form in forms for p in (*(form.loose if loose else ()), *form.patterns)]
+            run = [p for form in forms for p in form.run_together] if loose else []
             addresses = [
                 self._address_patterns[i - len(self._forms)]
                 for i in sorted(owners)
                 if i >= len(self._forms)
             ]
-            self._narrowed[owners, loose] = _compiled(names, addresses)
+            self._narrowed[owners, loose] = _compiled(names, addresses, run_together=run)
         return self._narrowed[owners, loose]
 
     def named_in(self, document: str) -> list[str]:
@@ -444,8 +461,14 @@ def _address_pattern(address: str) -> str:
 
 
 def _compiled(
-    names: list[str], addresses: list[str], before: str = _BEFORE
+    names: list[str],
+    addresses: list[str],
+    before: str = _BEFORE,
+    *,
+    run_together: list[str] | None = None,
 ) -> re.Pattern[str] | None:
+    """One pattern of names and addresses; a match's group says which it is: 'address',
+    'name', or 'run' for a name run together, a mention only as `run_together_shown`."""
     patterns = []
     if addresses:
         # First: "d.lee@school" is an address before its "d.lee" is a name.
@@ -453,6 +476,8 @@ def _compiled(
         patterns.append(rf"(?<![\w.+-])(?P<address>{'|'.join(addresses)})(?![\w-]|\.[\w-])")
     if names:
         patterns.append(rf"{before}(?P<name>{'|'.join(names)}){_AFTER}")
+    if run_together:
+        patterns.append(rf"{before}(?P<run>{'|'.join(run_together)}){_AFTER}")
     return re.compile("|".join(patterns)) if patterns else None
 
 

@@ -46,12 +46,15 @@ class LiveFinishing:
         copied: dict[str, bytes | str] | None = None,
         told: Callable[[str], None] = print,
         pages: int = 0,
+        shipped: Vouched | None = None,
     ) -> None:
         """`others`: the files that are not pages to check, if not all of them (a preview
         that wrote only some); `copied`: what the engine will copy into the site, by its
         path there, as bytes or the file it copies, read by the guard while the engine
         is still busy with Markdown; `told` hears how a preview's search index went and,
-        every few seconds, how many of the `pages` to be written are finished."""
+        every few seconds, how many of the `pages` to be written are finished;
+        `shipped`: files copied from an installed theme, with what each held, which
+        the guard does not read while they hold it."""
         self.site_dir = site_dir
         self.others = others
         self.told = told
@@ -64,7 +67,7 @@ class LiveFinishing:
         self.leaks: list[Leak] = []
         self.progress = Progress("Pages written", pages, told)
         # The guard forks first, while this is the only thread; the index starts a thread.
-        self.guard = _GuardProcess(Guard(mentions, withheld_pages), copied or {})
+        self.guard = _GuardProcess(Guard(mentions, withheld_pages), copied or {}, shipped)
 
     def theme_page(self, page: str) -> str:
         """The 404 page: the theme's own scripts are taken from it, and it is finished too."""
@@ -151,9 +154,12 @@ class _GuardProcess:
     for its result: the same findings, without the head start.
     """
 
-    def __init__(self, guard: Guard, copied: dict[str, bytes | str]) -> None:
+    def __init__(
+        self, guard: Guard, copied: dict[str, bytes | str], shipped: Vouched | None = None
+    ) -> None:
         self.guard = guard
         self.copied = copied
+        self.shipped = shipped or {}
         self.found: list[Leak] = []
         self.process: multiprocessing.process.BaseProcess | None = None
         if threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
@@ -193,6 +199,10 @@ class _GuardProcess:
         for shown, copied in self.copied.items():
             data = _read(copied)
             if data is None:
+                continue
+            if self.shipped.get(shown) == digest(data):
+                # The theme's own, as installed: nothing a contributor wrote is in it.
+                vouched[shown] = self.shipped[shown]
                 continue
             leaked = self.guard.check(shown, text_of(shown, data))
             if leaked:
