@@ -16,7 +16,7 @@ import pytest
 
 from area_knowledge import load_area
 from browser import Watched, results, serve
-from conftest import ENGINE, REPO, build_site, for_engine
+from conftest import ENGINE, REPO, AreaWriter, build_site, for_engine
 
 PUBLISH = REPO / "scripts" / "publish.py"
 
@@ -102,3 +102,33 @@ def test_search_works_on_the_site_built_without_the_plugin(pluginless, browser) 
         watched.page.close()
 
     assert any("Tuesday Twenty" in title for title in found)
+
+
+def test_a_withdrawn_namesake_of_the_themes_authors_never_stops_a_pluginless_build(
+    area: AreaWriter, tmp_path: Path
+) -> None:
+    # The theme's scripts credit a Thomas Robinson; the site does not name him.
+    area.practitioner("thomas-robinson", status="withdrawn")
+    area.case_study("coaching", body="Thomas Robinson coached the team.")
+    site = tmp_path / "built"
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(PUBLISH),
+            str(tmp_path / "source"),
+            "-f",
+            str(for_engine(area.mkdocs_yml())),
+            "--engine",
+            str(Path(sys.executable).with_name(ENGINE)),
+            "--site-dir",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr + done.stdout
+    page = (site / "case-studies" / "coaching" / "index.html").read_text(encoding="utf-8")
+    assert "[name withheld] coached the team." in page

@@ -16,6 +16,7 @@ finished site would leak, 2 for unusable settings.
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ from ..engines.config import OVERRIDES, THEMES, engine_config
 from ..reading.area import load_area
 from ..settings import Settings, SettingsProblem, plugin_options, read_config, settings_from
 from ..site.finishing.finish import FinishingFailed, finish_site
+from ..site.finishing.leak_guard import digest
 from ..site.source import SiteSource, site_source
 from . import run
 
@@ -105,13 +107,47 @@ def _build(engine: str, config_path: str, site_dir: str, source: SiteSource) -> 
     published = source.published
     try:
         finished = finish_site(
-            site, published.mentions, published.withheld_pages, source.head_links
+            site,
+            published.mentions,
+            published.withheld_pages,
+            source.head_links,
+            shipped=installed_copies(engine, site),
         )
     except FinishingFailed as error:
         print(f"{site_dir}: the site cannot be published: {error}", file=sys.stderr)
         return 1
     print(f"Finished {finished.pages} pages in {site_dir}; search index: {finished.search}")
     return 0
+
+
+# The packages an engine's theme and its assets come from.
+_THEME_PACKAGES = (*THEMES, "mkdocs", "properdocs", "zensical")
+
+
+def installed_copies(engine: str, site: str) -> frozenset[bytes]:
+    """The digests of the site's files (pages aside) that the engine's installed theme
+    holds byte for byte: the guard need not read them, and their credits name their
+    authors. Found by name and size among the theme packages beside the engine."""
+    command = shutil.which(engine)
+    if command is None:
+        return frozenset()
+    prefix = os.path.dirname(os.path.dirname(os.path.realpath(command)))
+    wanted = {
+        (name, os.path.getsize(os.path.join(folder, name)))
+        for folder, _, names in os.walk(site)
+        for name in names
+        if not name.endswith(".html")
+    }
+    found = set()
+    for packages in glob.glob(os.path.join(prefix, "lib", "python3*", "site-packages")):
+        for package in _THEME_PACKAGES:
+            for folder, _, names in os.walk(os.path.join(packages, package)):
+                for name in names:
+                    path = os.path.join(folder, name)
+                    if (name, os.path.getsize(path)) in wanted:
+                        with open(path, "rb") as stream:
+                            found.add(digest(stream.read()))
+    return frozenset(found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,7 +29,7 @@ from ..contract.model import Area
 from ..reading.area import load_area
 from ..settings import DEFAULT_REVIEW_YEARS, Settings, SettingsProblem, settings_from
 from ..site.finishing.finish import THEME_ONLY_PAGE, FinishingFailed, finish_site
-from ..site.finishing.leak_guard import Vouched, digest
+from ..site.finishing.leak_guard import digest
 from ..site.finishing.live import LiveFinishing, stop_indexing
 from ..site.page_source import splice_blocks
 from ..site.preview_files import PageSources, WrittenFiles
@@ -63,8 +63,8 @@ class AreaKnowledgePlugin(BasePlugin[AreaKnowledgeConfig]):
         self.blocks: dict[str, dict[str, str]] = {}
         self.dirty = False
         self.live: LiveFinishing | None = None
-        # The theme's own files the engine copies, as each reads: no content reaches them.
-        self.shipped: Vouched = {}
+        # The theme's own files the engine copies, by digest: no content reaches them.
+        self.shipped: frozenset[bytes] = frozenset()
         # A preview keeps these from one rebuild to the next (the engine keeps this object).
         self.page_sources = PageSources()
         self.written: WrittenFiles | None = None
@@ -276,22 +276,22 @@ def _copied(files: Files) -> dict[str, bytes | str]:
     }
 
 
-def _shipped(config: MkDocsConfig, copied: dict[str, bytes | str]) -> Vouched:
-    """Each file the engine copies from an installed theme, not the project's own
-    folders, with what it holds: the guard need not read the theme's scripts for names
-    (a stemmer's table holds "eli", which would stop the site for an E. Li withheld)."""
+def _shipped(config: MkDocsConfig, copied: dict[str, bytes | str]) -> frozenset[bytes]:
+    """The digest of each file the engine copies from an installed theme, not the
+    project's own folders: the guard need not read the theme's scripts for names
+    (they credit their authors, which would stop the site for a namesake withheld)."""
     project = os.path.dirname(os.path.abspath(config.config_file_path or "."))
     themes = [
         os.path.abspath(folder) + os.sep
         for folder in config.theme.dirs
         if not os.path.abspath(folder).startswith(project + os.sep)
     ]
-    shipped = {}
-    for shown, source in copied.items():
+    shipped = set()
+    for source in copied.values():
         if isinstance(source, str) and os.path.abspath(source).startswith(tuple(themes)):
             with open(source, "rb") as stream:
-                shipped[shown] = digest(stream.read())
-    return shipped
+                shipped.add(digest(stream.read()))
+    return frozenset(shipped)
 
 
 def _dest(config: MkDocsConfig, path: str) -> str:

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 
 from ...publishing.withholding import Mentions
-from .leak_guard import Vouched, leaks
+from .leak_guard import leaks
 from .pages import FinishingFailed, PagePolicy
 from .search_index import SearchIndex
 
@@ -38,12 +38,12 @@ def finish_site(
     *,
     preview: bool = False,
     search: bool = True,
-    shipped: Vouched | None = None,
+    shipped: frozenset[bytes] = frozenset(),
 ) -> Finished:
     """Finish the site in `site_dir` in place; `FinishingFailed` if it must not be published.
 
-    `shipped`: files copied from an installed theme, with what each held, which the
-    guard does not read while they hold it."""
+    `shipped`: the digests of files as an installed theme holds them, which the guard
+    does not read (`installed_copies`)."""
     probe = os.path.join(site_dir, THEME_ONLY_PAGE)
     if not os.path.isfile(probe):
         raise FinishingFailed(f"{probe}: missing: the theme must render a 404 page")
@@ -57,7 +57,7 @@ def finish_site(
         with open(path, "w", encoding="utf-8") as stream:
             stream.write(finished)
     index = SearchIndex(site_dir) if search else None
-    found = leaks(site_dir, mentions, withheld_pages, skip=SEARCH_FOLDER, vouched=shipped)
+    found = leaks(site_dir, mentions, withheld_pages, skip=SEARCH_FOLDER, shipped=shipped)
     summary = index.result() if index else ""
     if index and os.path.isdir(os.path.join(site_dir, SEARCH_FOLDER)):
         found += leaks(site_dir, mentions, withheld_pages, folder=SEARCH_FOLDER)

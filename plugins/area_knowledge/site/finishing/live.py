@@ -46,15 +46,15 @@ class LiveFinishing:
         copied: dict[str, bytes | str] | None = None,
         told: Callable[[str], None] = print,
         pages: int = 0,
-        shipped: Vouched | None = None,
+        shipped: frozenset[bytes] = frozenset(),
     ) -> None:
         """`others`: the files that are not pages to check, if not all of them (a preview
         that wrote only some); `copied`: what the engine will copy into the site, by its
         path there, as bytes or the file it copies, read by the guard while the engine
         is still busy with Markdown; `told` hears how a preview's search index went and,
         every few seconds, how many of the `pages` to be written are finished;
-        `shipped`: files copied from an installed theme, with what each held, which
-        the guard does not read while they hold it."""
+        `shipped`: the digests of files as an installed theme holds them, which the
+        guard does not read."""
         self.site_dir = site_dir
         self.others = others
         self.told = told
@@ -155,11 +155,14 @@ class _GuardProcess:
     """
 
     def __init__(
-        self, guard: Guard, copied: dict[str, bytes | str], shipped: Vouched | None = None
+        self,
+        guard: Guard,
+        copied: dict[str, bytes | str],
+        shipped: frozenset[bytes] = frozenset(),
     ) -> None:
         self.guard = guard
         self.copied = copied
-        self.shipped = shipped or {}
+        self.shipped = shipped
         self.found: list[Leak] = []
         self.process: multiprocessing.process.BaseProcess | None = None
         if threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
@@ -200,9 +203,9 @@ class _GuardProcess:
             data = _read(copied)
             if data is None:
                 continue
-            if self.shipped.get(shown) == digest(data):
+            if (held := digest(data)) in self.shipped:
                 # The theme's own, as installed: nothing a contributor wrote is in it.
-                vouched[shown] = self.shipped[shown]
+                vouched[shown] = held
                 continue
             leaked = self.guard.check(shown, text_of(shown, data))
             if leaked:
