@@ -391,11 +391,15 @@ def test_a_second_file_for_a_withdrawn_person_is_withheld_with_an_error(
     assert not [p for p in site.rglob("*") if p.is_file() and b"Ann Lee" in p.read_bytes()]
 
 
-@pytest.mark.parametrize("name", ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee"])
+@pytest.mark.parametrize(
+    "name", ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee", "Ms Ramaswamy", "P. Holt"]
+)
 def test_a_listed_file_that_writes_a_withdrawn_name_another_way_is_left_off(
     area: AreaWriter, tmp_path: Path, build_log: BuildLog, name: str
 ) -> None:
-    area.practitioner("ann-lee", status="withdrawn")
+    withdrawn = "priya-ramaswamy-holt" if "Ramaswamy" in name or "Holt" in name else "ann-lee"
+    full = {"ann-lee": "Ann Lee", "priya-ramaswamy-holt": "Priya Ramaswamy-Holt"}[withdrawn]
+    area.practitioner(withdrawn, status="withdrawn", name=full)
     area.practitioner("coach", name=name)
 
     # Perhaps the same person, perhaps not: left off, and the site still builds.
@@ -405,7 +409,7 @@ def test_a_listed_file_that_writes_a_withdrawn_name_another_way_is_left_off(
     assert not (site / "practitioners" / "coach").exists()
     assert any(
         f"coach.md:1: warning: is left off the site: its name, '{name}', may be another way "
-        "of writing that of content/practitioners/ann-lee.md" in m
+        f"of writing that of content/practitioners/{withdrawn}.md" in m
         for m in build_log.at_least(logging.INFO)
     )
 
@@ -485,6 +489,24 @@ def test_a_withdrawn_person_named_in_the_themes_own_scripts_never_stops_the_site
     assert "[name withheld] and [name withheld] coached the team." in page
 
 
+def test_a_listed_file_with_a_withdrawn_address_spelt_another_way_is_withheld(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    area.practitioner("ann-lee", status="withdrawn", contact="ann.lee@school.sch.uk")
+    area.practitioner("coach", name="Sam Doe", contact="annlee@school.sch.uk")
+    area.case_study("coaching", body="Write to ann-lee@school.sch.uk or annlee@school.sch.uk.")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site", strict=False)
+
+    assert not (site / "practitioners" / "coach").exists()
+    assert any(
+        "coach.md:1: has the name or address of content/practitioners/ann-lee.md" in m
+        for m in build_log.at_least(logging.WARNING)
+    )
+    page = read_page(site, "case-studies/coaching/index.html")
+    assert "Write to hello@partnership.example or hello@partnership.example." in page
+
+
 def test_a_person_moved_into_a_folder_is_still_withheld(
     area: AreaWriter, tmp_path: Path, build_log: BuildLog
 ) -> None:
@@ -514,6 +536,31 @@ def test_a_school_named_with_a_withheld_name_is_published_and_staff_are_told(
     assert any(
         "ann-lee.md:1: warning: is withheld, but the name of school" in m
         and "'Ann Lee Academy'" in m
+        for m in build_log.at_least(logging.INFO)
+    )
+
+
+def test_a_place_that_is_a_withheld_name_alone_lets_no_mention_of_them_through(
+    area: AreaWriter, tmp_path: Path, build_log: BuildLog
+) -> None:
+    # An attacker's register row: her name as a locality, a trust and a type, which
+    # as dedications would have let every mention of her through.
+    area.practitioner("ann-lee", status="withdrawn")
+    odd = {**SCHOOLS[0], "locality": "Ann Lee", "trust": "Ms Lee", "type": "Ann Lee"}
+    area.register("schools.yml", [odd, *SCHOOLS[1:]])
+    area.case_study("coaching", body="Ann Lee coached the team.")
+
+    site = build_site(area.mkdocs_yml(), tmp_path / "site")
+
+    assert build_log.at_least(logging.WARNING) == []
+    assert "[name withheld] coached the team." in read_page(
+        site, "case-studies/coaching/index.html"
+    )
+    assert not [p for p in site.rglob("*") if "ann-lee" in str(p.relative_to(site))]
+    assert not [p for p in site.rglob("*") if p.is_file() and b"Ann Lee" in p.read_bytes()]
+    assert any(
+        "ann-lee.md:1: warning: is withheld, but the locality of school" in m
+        and "is their name, which the site does not show there" in m
         for m in build_log.at_least(logging.INFO)
     )
 

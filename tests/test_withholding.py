@@ -399,3 +399,27 @@ def test_a_hyphenated_forename_or_a_word_between_is_not_a_middle_name(text: str)
     mentions = Mentions(["Ann Lee", "Will Learn"], [], MAILBOX)
 
     assert mentions.withhold(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ask Ms Ramaswamy today.", "Ask Dr Holt today.", "Ask P. Ramaswamy today.",
+     "Ask RamaswamyHolt today.", "Ask ramaswamyholt today."],
+)  # fmt: skip
+def test_half_a_surname_with_a_title_or_initials_or_the_surname_run_together_is_withheld(
+    text: str,
+) -> None:
+    assert PEOPLE.withhold(text) == "Ask [name withheld] today."
+
+
+def test_half_a_surname_a_listed_person_has_is_left_alone_with_a_title() -> None:
+    mentions = Mentions(["Priya Ramaswamy-Holt"], [], MAILBOX, shown_names=["Sam Holt"])
+
+    assert mentions.withhold("Ms Holt and Ms Ramaswamy") == "Ms Holt and [name withheld]"
+
+
+@pytest.mark.parametrize(
+    "text", ["p.ramaswamyholt@oakhurst.sch.uk", "pramaswamy.holt [at] oakhurst.sch.uk"]
+)
+def test_an_address_with_the_marks_in_its_name_moved_is_withheld(text: str) -> None:
+    assert PEOPLE.withhold(f"Write to {text}.") == f"Write to {MAILBOX}."

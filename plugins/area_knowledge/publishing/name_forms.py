@@ -76,6 +76,9 @@ class NameForms:
     # shows where the parts meet, or where so long a run is no ordinary word
     # (`run_together_shown`): "Maxwell" is not Max Well.
     run_together: tuple[str, ...] = ()
+    # Loose forms with half a double-barrelled surname and a title or initials ("Ms
+    # Ramaswamy", "P. Holt"): a listed file of that name may be the same person.
+    halved: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -90,12 +93,17 @@ class NameForms:
 
 
 def name_forms(
-    name: str, *, surname_shared: bool = False, taken: Collection[str] = ()
+    name: str,
+    *,
+    surname_shared: bool = False,
+    taken: Collection[str] = (),
+    taken_surnames: Collection[str] = (),
 ) -> NameForms | None:
     """Every form of `name`; only the full name when a listed person shares the surname.
 
-    `taken` are folded names of people the site lists: no guessed form (half of a
-    double-barrelled surname) is withheld that is one of them.
+    `taken` are folded names of people the site lists, `taken_surnames` their
+    surnames: no guessed form (half of a double-barrelled surname, with the
+    forename, a title or initials) is withheld that names one of them.
     """
     words = fold(name).split(" ")
     if not words or not words[0]:
@@ -116,12 +124,10 @@ def name_forms(
     run = [joined(*words, tight=True), joined(forenames[0], surname, tight=True)]
     ran = _run_together(*words) + _run_together(forenames[0], surname)
     # "Priya Holt", "Priya Ramaswamy": a forename and half a double-barrelled surname.
-    halves = [
-        half
-        for half in surname.split("-")
-        if half != surname and half and f"{forenames[0]} {half}" not in taken
+    halves = [half for half in surname.split("-") if half != surname and half]
+    loose += [
+        joined(forenames[0], half) for half in halves if f"{forenames[0]} {half}" not in taken
     ]
-    loose += [joined(forenames[0], half) for half in halves]
     ran += tuple(w for half in halves for w in _words(f"{forenames[0]} {half}"))
     if surname_shared:
         # Every form holds the first forename: a page must hold it to be read closely.
@@ -130,6 +136,18 @@ def name_forms(
             tuple(patterns), surname, held, tuple(loose), _fewest(ran, held), tuple(run)
         )
     patterns += _surname_forms(forenames, surname)
+    # "Ms Ramaswamy", "P. Holt", "Holt, P.": half the surname with a title or initials,
+    # unless a listed person has that surname.
+    halved = []
+    for half in halves:
+        if half not in taken_surnames:
+            halved += _surname_forms(forenames, half)
+            ran += _words(half)
+    if len(halves) > 1:
+        # "ramaswamyholt": the surname alone, run together.
+        run.append(joined(surname, tight=True))
+        ran += _run_together(surname)
+    loose += halved
     # "DOE Jane", "DoeJane", as a register lists people: not when a listed person
     # shares the surname, whose name would run into the next one's ("Sam Doe Jane Smith").
     loose += [joined(surname, *forenames), joined(surname, forenames[0])]
@@ -148,6 +166,7 @@ def name_forms(
         tuple(dict.fromkeys(loose)),
         _fewest(ran, _fewest(held)),
         tuple(dict.fromkeys(run)),
+        tuple(dict.fromkeys(halved)),
     )
 
 

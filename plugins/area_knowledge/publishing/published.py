@@ -28,7 +28,7 @@ from ..contract.problems import Problem
 from ..contract.schema import PRACTITIONERS, THEMES_FILE
 from ..reading.attachments import attachment_text
 from .folding import fold
-from .name_forms import joined, surname_of
+from .name_forms import joined, name_forms, surname_of
 from .rules import has_page, person_is_listed
 from .withholding import Mentions
 
@@ -91,7 +91,7 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
         today=today,
         mailbox=mailbox,
         themes=themes,
-        schools=dict(area.schools),
+        schools={urn: _school(school, mentions) for urn, school in area.schools.items()},
         case_studies={
             i: _themed(_case_study(s, people, hubs, mentions), addresses)
             for i, s in studies.items()
@@ -173,32 +173,30 @@ def _not_listed_again(
 
 
 class _WrittenAs:
-    """Whose withheld name a name is wholly another way of writing: "A. Lee" or "Lee,
-    Ann" may be Ann Lee. Only the forms the guard looks for: a looser one ("Ann-Marie
-    Lee", "Ann Mary Lee") is too often someone else."""
+    """Whose withheld name a name is wholly another way of writing: "A. Lee", "Lee, Ann"
+    or "AnnLee" may be Ann Lee, "Ms Ramaswamy" Priya Ramaswamy-Holt. Only the forms the
+    guard looks for and those with half a surname and a title or initials: a looser one
+    ("Ann-Marie Lee", "Ann Mary Lee") is too often someone else."""
 
     def __init__(self, names: dict[str, str]) -> None:
         """`names`: the folded names of withheld people, with the file that withholds each."""
-        self._names = names
-        self._all = Mentions(names, [], "")
+        self._letters = {_letters(name): path for name, path in names.items()}
+        self._forms = [
+            (re.compile("|".join((*forms.patterns, *forms.halved))), path)
+            for name, path in names.items()
+            if (forms := name_forms(name))
+        ]
+        every = "|".join(f"(?:{pattern.pattern})" for pattern, _ in self._forms)
+        self._any = re.compile(every) if every else None
 
     def whose(self, name: str) -> str:
         """The file withholding the person `name` is a form of the name of, or ''."""
-        run = _letters(name)
-        together = next((path for n, path in self._names.items() if _letters(n) == run), "")
-        if together or not self._wholly(self._all, name):
-            # "AnnLee", "Ann-Lee": the name itself, its parts run together.
+        if together := self._letters.get(_letters(name)):
             return together
-        for withheld, path in self._names.items():
-            if self._wholly(Mentions([withheld], [], ""), name):
-                return path
-        return ""
-
-    @staticmethod
-    def _wholly(mentions: Mentions, name: str) -> bool:
-        text = name.strip()
-        found = mentions.found(text, loose=False)
-        return any(start == 0 and end == len(text) for start, end, _ in found)
+        text = fold(name).strip()
+        if self._any is None or not self._any.fullmatch(text):
+            return ""
+        return next((path for pattern, path in self._forms if pattern.fullmatch(text)), "")
 
 
 def _letters(name: str) -> str:
@@ -243,8 +241,12 @@ def _named_places(area: Area, listed: dict[str, Practitioner]) -> list[Problem]:
                 1,
                 "",
                 f"is withheld, but the {field} of school {urn} in the register, '{text}', "
-                "holds their name and is published as it is: if the school is not named "
-                "after someone else, correct the register",
+                + (
+                    "is their name, which the site does not show there: correct the register"
+                    if pattern.fullmatch(folded.strip())
+                    else "holds their name and is published as it is: if the school is not "
+                    "named after someone else, correct the register"
+                ),
                 "warning",
             )
             for urn, field, text, folded in places
@@ -268,7 +270,11 @@ def _place_names(area: Area) -> list[tuple[int, str, str]]:
 
 
 def _keys_of(name: str, contact: str) -> set[str]:
-    return {key for key in (fold(name), fold(contact)) if key}
+    """A person's folded name, and their address as it reads, whatever marks its name
+    holds: "p.ramaswamyholt@" is "p.ramaswamy-holt@"."""
+    local, at, domain = fold(contact).partition("@")
+    address = re.sub(r"[._+-]", "", local) + at + domain
+    return {key for key in (fold(name), address) if key}
 
 
 def _names_anyone(file_name: str, mentions: Mentions) -> bool:
@@ -358,18 +364,54 @@ def _mentions(area: Area, listed: dict[str, Practitioner], mailbox: str) -> Ment
     ]
     shown_names = {fold(p.name) for p in listed.values()}
     shown_addresses = {fold(p.contact) for p in listed.values() if p.contact}
+    names = [name for name, _ in hidden if fold(name) not in shown_names]
+    addresses = [c for _, c in hidden if c and fold(c) not in shown_addresses]
     return Mentions(
-        (name for name, _ in hidden if fold(name) not in shown_names),
-        (contact for _, contact in hidden if contact and fold(contact) not in shown_addresses),
+        names,
+        addresses,
         mailbox,
         shown_names=shown_names,
-        dedications=_dedications(area),
+        dedications=_dedications(area, Mentions(names, [], mailbox, shown_names=shown_names)),
     )
 
 
-def _dedications(area: Area) -> set[str]:
-    """Names of schools, trusts and places: a person's name inside one is not them."""
-    return {text for _, _, text in _place_names(area)}
+def _dedications(area: Area, mentions: Mentions) -> set[str]:
+    """Names of schools, trusts and places: a person's name inside one is not them.
+
+    A place that is a withheld person's name and nothing more ("Priya Ramaswamy-Holt"
+    as a locality) is no dedication: it would let every mention of them through.
+    """
+    return {text for _, _, text in _place_names(area) if not _wholly_named(text, mentions)}
+
+
+def _wholly_named(text: str, mentions: Mentions) -> bool:
+    """Whether `text` is a withheld person's name, in any form, and nothing more."""
+    text = text.strip()
+    return any(start == 0 and end == len(text) for start, end, _ in mentions.found(text))
+
+
+def _school(school: School, mentions: Mentions) -> School:
+    """The school as the site shows it: a type, trust or locality that names someone
+    withheld left off, a name that does withheld (names of places that merely hold
+    theirs are dedications, left as they are)."""
+
+    def kept(text: str) -> str:
+        return "" if mentions.withhold(text) != text else text
+
+    shown = replace(
+        school,
+        name=mentions.withhold(school.name),
+        type=kept(school.type),
+        trust=kept(school.trust),
+        locality=kept(school.locality),
+    )
+    same = (shown.name, shown.type, shown.trust, shown.locality) == (
+        school.name,
+        school.type,
+        school.trust,
+        school.locality,
+    )
+    return school if same else shown
 
 
 def withheld_body(body: str, mentions: Mentions) -> str:

@@ -135,7 +135,10 @@ class Mentions:
             for name in sorted({fold(n) for n in names if fold(n)}, key=len, reverse=True)
             if (
                 found := name_forms(
-                    name, surname_shared=surname_of(name) in shared, taken=shown_names
+                    name,
+                    surname_shared=surname_of(name) in shared,
+                    taken=shown_names,
+                    taken_surnames=shared,
                 )
             )
         ]
@@ -145,9 +148,10 @@ class Mentions:
         name_patterns = [pattern for form in forms for pattern in form.patterns]
         address_patterns = [_address_pattern(address) for address in self.addresses]
         self._pattern = _compiled(name_patterns, address_patterns)
-        # Every form of a name holds the longest piece of its surname; an address, its name.
-        locals_ = [address.split("@")[0] for address in self.addresses]
-        keys = [key for form in forms for key in form.keys] + locals_
+        # Every form of a name holds the longest piece of its surname; an address, however
+        # its name is spelt, its domain.
+        domains = [address.split("@")[1] for address in self.addresses]
+        keys = [key for form in forms for key in form.keys] + domains
         self._quick = re.compile(any_of(keys)) if keys else None
         # The words each name or address holds, with its place among them: a text holding
         # only some names' words is searched for those names alone.
@@ -155,8 +159,8 @@ class Mentions:
         self._address_patterns = address_patterns
         self._owned_words = [(words, i) for i, form in enumerate(forms) for words in form.words]
         self._owned_words += [
-            (frozenset(WORD.findall(local.encode("ascii", "ignore"))), len(forms) + i)
-            for i, local in enumerate(locals_)
+            (frozenset(WORD.findall(domain.encode("ascii", "ignore"))), len(forms) + i)
+            for i, domain in enumerate(domains)
         ]
         self._always = any(not words for words, _ in self._owned_words)
         # With the words only loose forms hold: what withholding, not the guard, looks for.
@@ -456,8 +460,11 @@ def _dedications_naming(
 
 
 def _address_pattern(address: str) -> str:
+    """An address, its name's letters joined by any or none of the marks an address's
+    name may hold: "p.ramaswamyholt@" is "p.ramaswamy-holt@" to whoever reads it."""
     local, _, domain = address.partition("@")
-    return f"{re.escape(local)}{_AT}{re.escape(domain)}"
+    letters = [re.escape(c) for c in local if c not in "._+-"]
+    return f"{'[._+-]?'.join(letters) or re.escape(local)}{_AT}{re.escape(domain)}"
 
 
 def _compiled(
