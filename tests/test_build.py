@@ -392,7 +392,8 @@ def test_a_second_file_for_a_withdrawn_person_is_withheld_with_an_error(
 
 
 @pytest.mark.parametrize(
-    "name", ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee", "Ms Ramaswamy", "P. Holt"]
+    "name",
+    ["A. Lee", "Lee, Ann", "AnnLee", "Ms Lee", "Ms Ramaswamy", "P. Holt", "Priya Holt-Ramaswamy"],
 )
 def test_a_listed_file_that_writes_a_withdrawn_name_another_way_is_left_off(
     area: AreaWriter, tmp_path: Path, build_log: BuildLog, name: str

@@ -147,6 +147,9 @@ def test_every_spelling_of_an_apostrophe_surname_keeps_words_for_the_quick_look(
         frozenset({b"adamobrien"}),
         frozenset({b"o", b"brienadam"}),
         frozenset({b"obrienadam"}),
+        # "neirB'O madA": backwards.
+        frozenset({b"neirb", b"o", b"mada"}),
+        frozenset({b"neirbo", b"mada"}),
     }
 
 
@@ -423,3 +426,23 @@ def test_half_a_surname_a_listed_person_has_is_left_alone_with_a_title() -> None
 )
 def test_an_address_with_the_marks_in_its_name_moved_is_withheld(text: str) -> None:
     assert PEOPLE.withhold(f"Write to {text}.") == f"Write to {MAILBOX}."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Priya Holt-Ramaswamy", "Holt-Ramaswamy, Priya", "Ms Holt-Ramaswamy", "Priya R.-H.",
+     "Priya R-Holt", "Priya Ramaswamy-H.", "the Ramaswamy-Holts", "tloH-ymawsamaR ayirP",
+     "PriyaRamaswamy"],
+)  # fmt: skip
+def test_a_double_barrelled_name_swapped_shortened_or_backwards_is_withheld(text: str) -> None:
+    assert "amaswamy" not in PEOPLE.withhold(f"Ask {text} today.").replace("[name withheld]", "")
+    assert "[name withheld]" in PEOPLE.withhold(f"Ask {text} today.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["d dot ashcombe hyphen reyes at wharfside dot sch dot uk",
+     "d.ashcombe-reyes (at) wharfside (dot) sch (dot) uk"],
+)  # fmt: skip
+def test_an_address_spelt_out_is_withheld(text: str) -> None:
+    assert PEOPLE.withhold(f"Write to {text} today.") == f"Write to {MAILBOX} today."

@@ -79,6 +79,8 @@ class NameForms:
     # Loose forms with half a double-barrelled surname and a title or initials ("Ms
     # Ramaswamy", "P. Holt"): a listed file of that name may be the same person.
     halved: tuple[str, ...] = ()
+    # Keys for forms that hold no piece of the surname ("Priya R.-H."): the forename.
+    more_keys: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -89,7 +91,9 @@ class NameForms:
         each of which holds "neill".
         """
         halves = [half for half in self.surname.split("-") if half.strip(" '")]
-        return tuple(dict.fromkeys(max(re.split(r"[ ']+", half), key=len) for half in halves))
+        keys = [max(re.split(r"[ ']+", half), key=len) for half in halves]
+        # Backwards too: "tloH-ymawsamaR".
+        return tuple(dict.fromkeys([*keys, *(key[::-1] for key in keys), *self.more_keys]))
 
 
 def name_forms(
@@ -129,11 +133,41 @@ def name_forms(
         joined(forenames[0], half) for half in halves if f"{forenames[0]} {half}" not in taken
     ]
     ran += tuple(w for half in halves for w in _words(f"{forenames[0]} {half}"))
+    # "tloH-ymawsamaR ayirP": the name written backwards.
+    backwards = [piece[::-1] for piece in reversed(re.split(r"[ -]+", " ".join(words)))]
+    loose.append(joined(*backwards))
+    ran += _words(" ".join(backwards))
+    swapped = ""
+    more_keys: tuple[str, ...] = ()
+    if len(halves) == 2:
+        more_keys = (max(re.split(r"[ ']+", forenames[0]), key=len),)
+        first, second = halves
+        swapped = f"{second}-{first}"
+        forename, initials = joined(forenames[0]), (re.escape(first[0]), re.escape(second[0]))
+        loose += [
+            # "Priya Holt-Ramaswamy": the halves swapped.
+            joined(forenames[0], swapped),
+            # "Priya R.-H.", "Priya R-Holt", "Priya Ramaswamy-H.": halves as initials.
+            rf"{forename}{_JOIN}{initials[0]}\.? ?-? ?{initials[1]}\.?",
+            rf"{forename}{_JOIN}{initials[0]}\.? ?- ?{joined(second)}",
+            rf"{forename}{_JOIN}{joined(first)} ?- ?{initials[1]}\.?",
+        ]
+        for text in (f"{first[0]} {second[0]}", f"{first[0]} {second}", f"{first} {second[0]}"):
+            ran += _words(f"{forenames[0]} {text}")
+        # "PriyaRamaswamy": a forename and the first half run together.
+        run.append(joined(forenames[0], first, tight=True))
+        ran += _words(forenames[0] + first)
     if surname_shared:
         # Every form holds the first forename: a page must hold it to be read closely.
         held = _fewest(_words(f"{forenames[0]} {surname}"))
         return NameForms(
-            tuple(patterns), surname, held, tuple(loose), _fewest(ran, held), tuple(run)
+            tuple(patterns),
+            surname,
+            held,
+            tuple(loose),
+            _fewest(ran, held),
+            tuple(run),
+            more_keys=more_keys,
         )
     patterns += _surname_forms(forenames, surname)
     # "Ms Ramaswamy", "P. Holt", "Holt, P.": half the surname with a title or initials,
@@ -143,10 +177,14 @@ def name_forms(
         if half not in taken_surnames:
             halved += _surname_forms(forenames, half)
             ran += _words(half)
+    if swapped:
+        # "Priya Holt-Ramaswamy", "Ms Holt-Ramaswamy", "Holt-Ramaswamy, P.".
+        halved += [joined(forenames[0], swapped), *_surname_forms(forenames, swapped)]
     if len(halves) > 1:
-        # "ramaswamyholt": the surname alone, run together.
+        # "ramaswamyholt": the surname alone, run together; "the Ramaswamy-Holts".
         run.append(joined(surname, tight=True))
         ran += _run_together(surname)
+        halved.append(rf"{joined(surname)}e?s")
     loose += halved
     # "DOE Jane", "DoeJane", as a register lists people: not when a listed person
     # shares the surname, whose name would run into the next one's ("Sam Doe Jane Smith").
@@ -167,6 +205,7 @@ def name_forms(
         _fewest(ran, _fewest(held)),
         tuple(dict.fromkeys(run)),
         tuple(dict.fromkeys(halved)),
+        more_keys,
     )
 
 

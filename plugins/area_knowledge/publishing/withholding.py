@@ -151,7 +151,8 @@ class Mentions:
         # Every form of a name holds the longest piece of its surname; an address, however
         # its name is spelt, its domain.
         domains = [address.split("@")[1] for address in self.addresses]
-        keys = [key for form in forms for key in form.keys] + domains
+        keys = [key for form in forms for key in form.keys]
+        keys += [max(domain.split("."), key=len) for domain in domains]
         self._quick = re.compile(any_of(keys)) if keys else None
         # The words each name or address holds, with its place among them: a text holding
         # only some names' words is searched for those names alone.
@@ -461,10 +462,18 @@ def _dedications_naming(
 
 def _address_pattern(address: str) -> str:
     """An address, its name's letters joined by any or none of the marks an address's
-    name may hold: "p.ramaswamyholt@" is "p.ramaswamy-holt@" to whoever reads it."""
+    name may hold, or those marks spelt out: "p.ramaswamyholt@" and "p dot ramaswamy
+    hyphen holt at" are "p.ramaswamy-holt@" to whoever reads them."""
     local, _, domain = address.partition("@")
     letters = [re.escape(c) for c in local if c not in "._+-"]
-    return f"{'[._+-]?'.join(letters) or re.escape(local)}{_AT}{re.escape(domain)}"
+    name = f"(?:[._+-]|{_SPELT})?".join(letters) or re.escape(local)
+    labels = f"(?:\\.|{_SPELT_DOT})".join(map(re.escape, domain.split(".")))
+    return f"{name}{_AT}{labels}"
+
+
+# Marks in an address spelt out, as people write them to foil harvesters.
+_SPELT = r" ?[\[(]? ?(?:dot|hyphen|dash|underscore|plus) ?[\])]? ?"
+_SPELT_DOT = r" ?[\[(]? ?dot ?[\])]? ?"
 
 
 def _compiled(
