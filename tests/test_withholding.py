@@ -446,3 +446,19 @@ def test_a_double_barrelled_name_swapped_shortened_or_backwards_is_withheld(text
 )  # fmt: skip
 def test_an_address_spelt_out_is_withheld(text: str) -> None:
     assert PEOPLE.withhold(f"Write to {text} today.") == f"Write to {MAILBOX} today."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pri-ya Ra-ma-swa-my-Holt", "R A M A S W A M Y - H O L T", "P·R·I·Y·A RAMASWAMY-HOLT",
+     'Priya "Ramaswamy" Holt', "Priya`Ramaswamy`-Holt", "J a n e  D o e", "J.A.N.E D.O.E"],
+)  # fmt: skip
+def test_a_name_with_marks_among_its_letters_is_withheld(text: str) -> None:
+    assert PEOPLE.withhold(f"Ask {text} today.") == "Ask [name withheld] today."
+
+
+def test_a_name_spread_is_left_alone_inside_a_dedication_or_across_a_sentence() -> None:
+    spread = Mentions(["Rose Hill", "Thomas More"], [], MAILBOX, dedications=["St Thomas More"])
+
+    assert spread.withhold("A red rose. Hill walks.") == "A red rose. Hill walks."
+    assert spread.withhold("St T-h-o-m-a-s More") == "St T-h-o-m-a-s More"

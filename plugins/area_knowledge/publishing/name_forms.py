@@ -81,6 +81,11 @@ class NameForms:
     halved: tuple[str, ...] = ()
     # Keys for forms that hold no piece of the surname ("Priya R.-H."): the forename.
     more_keys: tuple[str, ...] = ()
+    # The full name's letters alone ("priyaramaswamyholt"), and the name with marks
+    # among its letters ("R A M A S W A M Y", "Pri-ya", 'Priya "Ramaswamy" Holt'):
+    # looked for only where a text's letters alone hold those letters.
+    letters: tuple[str, ...] = ()
+    spread: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -119,6 +124,7 @@ def name_forms(
     cut = _surname_start(words)
     forenames, surname = words[:cut], " ".join(words[cut:])
     full = joined(*words)
+    spreads = [_spread(words)]
     # "Jane A. Doe": middle initials between the first name and the surname.
     middle = rf"{joined(forenames[0])}(?:{_JOIN}[a-z]\.?){{1,3}}{_JOIN}{joined(surname)}"
     patterns = [full, joined(forenames[0], surname), middle]
@@ -168,6 +174,8 @@ def name_forms(
             _fewest(ran, held),
             tuple(run),
             more_keys=more_keys,
+            letters=(spreads[0][0],),
+            spread=(spreads[0][1],),
         )
     patterns += _surname_forms(forenames, surname)
     # "Ms Ramaswamy", "P. Holt", "Holt, P.": half the surname with a title or initials,
@@ -185,6 +193,8 @@ def name_forms(
         run.append(joined(surname, tight=True))
         ran += _run_together(surname)
         halved.append(rf"{joined(surname)}e?s")
+        # "R A M A S W A M Y - H O L T": the surname alone, spread.
+        spreads.append(_spread([surname]))
     loose += halved
     # "DOE Jane", "DoeJane", as a register lists people: not when a listed person
     # shares the surname, whose name would run into the next one's ("Sam Doe Jane Smith").
@@ -206,6 +216,8 @@ def name_forms(
         tuple(dict.fromkeys(run)),
         tuple(dict.fromkeys(halved)),
         more_keys,
+        tuple(letters for letters, _ in spreads),
+        tuple(spread for _, spread in spreads),
     )
 
 
@@ -294,6 +306,24 @@ def joined(*parts: str, tight: bool = False) -> str:
     pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
     join = f"{_JOIN}?" if tight else _JOIN
     return join.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
+
+
+# Among a name's letters, at most this many marks that are no letter; between its
+# parts, at least one and at most this many, never those that end a clause (a full
+# stop, a comma), between words of a sentence and not of a name ("a rose. Hill").
+_MARKS_IN_PART = 2
+_MARKS_BETWEEN = 4
+
+
+def _spread(words: list[str]) -> tuple[str, str]:
+    """The letters of the name alone, and the pattern of its letters with marks among
+    them (see `NameForms.spread`)."""
+    pieces = [re.sub(r"[^a-z]", "", piece) for piece in re.split(r"[ -]+", " ".join(words))]
+    pieces = [piece for piece in pieces if piece]
+    inside = rf"[^a-z0-9]{{0,{_MARKS_IN_PART}}}"
+    between = rf"[^a-z0-9.,;:!?]{{1,{_MARKS_BETWEEN}}}"
+    spread = between.join(inside.join(map(re.escape, piece)) for piece in pieces)
+    return "".join(pieces), spread
 
 
 def _fewest(

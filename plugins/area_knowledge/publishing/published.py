@@ -28,7 +28,7 @@ from ..contract.problems import Problem
 from ..contract.schema import PRACTITIONERS, THEMES_FILE
 from ..reading.attachments import attachment_text
 from .folding import fold
-from .name_forms import joined, name_forms, surname_of
+from .name_forms import NameForms, joined, name_forms, surname_of
 from .rules import has_page, person_is_listed
 from .withholding import Mentions
 
@@ -181,22 +181,30 @@ class _WrittenAs:
     def __init__(self, names: dict[str, str]) -> None:
         """`names`: the folded names of withheld people, with the file that withholds each."""
         self._letters = {_letters(name): path for name, path in names.items()}
-        self._forms = [
-            (re.compile("|".join((*forms.patterns, *forms.halved))), path)
-            for name, path in names.items()
-            if (forms := name_forms(name))
-        ]
-        every = "|".join(f"(?:{pattern.pattern})" for pattern, _ in self._forms)
-        self._any = re.compile(every) if every else None
+        # Each name's forms by the keys every one of them holds (pieces of the surname):
+        # a listed name is matched only against those whose keys it holds.
+        self._by_key: dict[str, list[tuple[NameForms, str]]] = {}
+        for name, path in names.items():
+            if forms := name_forms(name):
+                for key in forms.keys:
+                    self._by_key.setdefault(key, []).append((forms, path))
+        self._compiled: dict[int, re.Pattern[str]] = {}
 
     def whose(self, name: str) -> str:
         """The file withholding the person `name` is a form of the name of, or ''."""
         if together := self._letters.get(_letters(name)):
             return together
         text = fold(name).strip()
-        if self._any is None or not self._any.fullmatch(text):
-            return ""
-        return next((path for pattern, path in self._forms if pattern.fullmatch(text)), "")
+        for piece in set(re.findall(r"[a-z]+", text)):
+            for forms, path in self._by_key.get(piece, ()):
+                if self._pattern(forms).fullmatch(text):
+                    return path
+        return ""
+
+    def _pattern(self, forms: NameForms) -> re.Pattern[str]:
+        if id(forms) not in self._compiled:
+            self._compiled[id(forms)] = re.compile("|".join((*forms.patterns, *forms.halved)))
+        return self._compiled[id(forms)]
 
 
 def _letters(name: str) -> str:
@@ -211,6 +219,9 @@ def _not_addressed_by_another(
     someone withheld: "jane-doe.md" for Sam Doe would publish Jane Doe's name."""
     kept = {}
     for person in listed.values():
+        if not _names_anyone(person.id.replace("/", " "), mentions):
+            kept[person.id] = person
+            continue
         own = re.compile(joined(fold(person.title), tight=True))
         rest = own.sub(" ", fold(person.id.replace("/", " ")))
         if _names_anyone(rest, mentions):

@@ -76,6 +76,8 @@ _FEW_NAMES = 8
 _OVERRIDDEN = re.compile("\u202e([^\u202c<\n]*)")
 # An entity for '%': unescaped, it makes a percent-escape of what follows.
 _PERCENT_ENTITY = re.compile(r"&(?:#0*37|#x0*25|percnt;)", re.IGNORECASE)
+# What is not a letter, taken out of a text to see whether its letters hold a name's.
+_NOT_LETTER = re.compile("[^a-z]+")
 # Runs of percent-escapes, as `unquote` decodes them.
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
@@ -164,6 +166,10 @@ class Mentions:
             for i, domain in enumerate(domains)
         ]
         self._always = any(not words for words, _ in self._owned_words)
+        # Full names' letters alone: where a text's letters hold them, their spread forms.
+        spread_letters = [letters for form in forms for letters in form.letters]
+        self._spread_letters = re.compile(any_of(spread_letters)) if spread_letters else None
+        self._spread_patterns: dict[str, re.Pattern[str]] = {}
         # With the words only loose forms hold: what withholding, not the guard, looks for.
         self._owned_loose_words = self._owned_words + [
             (words, i) for i, form in enumerate(forms) for words in form.loose_words
@@ -209,18 +215,23 @@ class Mentions:
 
     def might_name(self, text: str, *, markup: bool = False) -> bool:
         """Whether `text` could name someone: False is certain, True needs a closer look."""
-        return self._quick is not None and bool(self._quick.search(quick_fold(text, markup)))
+        return self._might(quick_fold(text, markup))
+
+    def _might(self, quick: str) -> bool:
+        return self._quick is not None and bool(self._quick.search(quick))
 
     def found(
         self, text: str, *, markup: bool = False, loose: bool = True
     ) -> list[tuple[int, int, str]]:
         """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'. Not
         `loose`: in the forms the guard looks for alone."""
-        if self._pattern is None or not self.might_name(text, markup=markup):
-            return []
+        quick = quick_fold(text, markup)
+        spread = self._spread_in(text, quick, markup) if loose else []
+        if self._pattern is None or not self._might(quick):
+            return spread
         _, pattern = self._pattern_holding(text, markup=markup, loose=loose)
         if pattern is None:
-            return []
+            return spread
         folded = folded_html(text) if markup else folded_text(text)
         found = []
         for start, end, kind in self._spans(folded.text, pattern):
@@ -232,7 +243,42 @@ class Mentions:
                     continue
                 kind = "name"
             found.append((start, end, kind))
-        return found
+        return _merged(found + spread) if spread else found
+
+    def _spread_in(self, text: str, quick: str, markup: bool) -> list[tuple[int, int, str]]:
+        """Each mention of a full name with marks among its letters ("R A M A S W A M Y",
+        "Pri-ya"), looked for only where the text's letters alone (from its `quick` fold)
+        hold the name's."""
+        if self._spread_letters is None:
+            return []
+        hits = set(self._spread_letters.findall(_NOT_LETTER.sub("", quick)))
+        if not hits:
+            return []
+        # The quick fold keeps a name's letters, and its marks or spaces for them: a spread
+        # form is in the exact fold only if it is in the quick one.
+        patterns = [self._spread_of(letters) for letters in sorted(hits)]
+        if not any(pattern.search(quick) for pattern in patterns):
+            return []
+        folded = folded_html(text) if markup else folded_text(text)
+        return [
+            (folded.origin[start], folded.ends[end - 1], kind)
+            for pattern in patterns
+            for start, end, kind in self._spans(folded.text, pattern)
+        ]
+
+    def _spread_of(self, letters: str) -> re.Pattern[str]:
+        """The pattern of the spread forms of the names whose letters are `letters`."""
+        if letters not in self._spread_patterns:
+            spreads = [
+                spread
+                for form in self._forms
+                for own, spread in zip(form.letters, form.spread, strict=True)
+                if own == letters
+            ]
+            self._spread_patterns[letters] = re.compile(
+                rf"{_BEFORE}(?P<name>{'|'.join(spreads)}){_AFTER}"
+            )
+        return self._spread_patterns[letters]
 
     def _spans(
         self, folded: str, pattern: re.Pattern[str] | None = None
@@ -495,6 +541,20 @@ def _compiled(
     if run_together:
         patterns.append(rf"{before}(?P<run>{'|'.join(run_together)}){_AFTER}")
     return re.compile("|".join(patterns)) if patterns else None
+
+
+def _merged(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans in order, those that overlap made one: an address, if either is one (the
+    name in an address is replaced with it)."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            joined_kind = "address" if "address" in (kind, last[2]) else kind
+            merged[-1] = (last[0], max(end, last[1]), joined_kind)
+        else:
+            merged.append((start, end, kind))
+    return merged
 
 
 def _replaced(text: str, spans: list[tuple[int, int, str]], mailbox: str) -> str:
