@@ -598,6 +598,19 @@ def test_name_drawn_last_letter_first_is_in_the_text() -> None:
     assert NAME in pdf_text(data)
 
 
+@pytest.mark.parametrize("placing", ["Tm", "Td"])
+def test_name_drawn_in_pieces_out_of_order_is_in_the_text(placing: str) -> None:
+    # "swamy-" and "Holt" drawn first, at the right; "Priya " and "Rama" then, at the left.
+    pieces = [(3, "swamy-Holt"), (0, "Priya "), (2, "Rama")]
+    if placing == "Tm":
+        shows = [b"1 0 0 1 %d 700 Tm (%s) Tj" % (72 + 8 * at, p.encode()) for at, p in pieces]
+    else:
+        shows = [b"BT %d 700 Td (%s) Tj ET" % (72 + 8 * at, p.encode()) for at, p in pieces]
+    data = document(b"BT /F1 12 Tf " + b" ".join(shows) + b" ET")
+
+    assert NAME in pdf_text(data)
+
+
 def test_pdf_with_more_ways_of_coding_letters_than_are_read_is_refused() -> None:
     encodings = tuple(b"<< /Type /Encoding /Differences [65 /A] >>" for _ in range(65))
 

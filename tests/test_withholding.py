@@ -451,7 +451,8 @@ def test_an_address_spelt_out_is_withheld(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Pri-ya Ra-ma-swa-my-Holt", "R A M A S W A M Y - H O L T", "P·R·I·Y·A RAMASWAMY-HOLT",
-     'Priya "Ramaswamy" Holt', "Priya`Ramaswamy`-Holt", "J a n e  D o e", "J.A.N.E D.O.E"],
+     'Priya "Ramaswamy" Holt', "Priya`Ramaswamy`-Holt", "J a n e  D o e", "J.A.N.E D.O.E",
+     "P·R·I·Y·A RAMASWAMY"],
 )  # fmt: skip
 def test_a_name_with_marks_among_its_letters_is_withheld(text: str) -> None:
     assert PEOPLE.withhold(f"Ask {text} today.") == "Ask [name withheld] today."

@@ -135,9 +135,10 @@ def name_forms(
     ran = _run_together(*words) + _run_together(forenames[0], surname)
     # "Priya Holt", "Priya Ramaswamy": a forename and half a double-barrelled surname.
     halves = [half for half in surname.split("-") if half != surname and half]
-    loose += [
-        joined(forenames[0], half) for half in halves if f"{forenames[0]} {half}" not in taken
-    ]
+    own_halves = [half for half in halves if f"{forenames[0]} {half}" not in taken]
+    loose += [joined(forenames[0], half) for half in own_halves]
+    # "P·R·I·Y·A RAMASWAMY": spread too.
+    spreads += [_spread([forenames[0], half]) for half in own_halves]
     ran += tuple(w for half in halves for w in _words(f"{forenames[0]} {half}"))
     # "tloH-ymawsamaR ayirP": the name written backwards.
     backwards = [piece[::-1] for piece in reversed(re.split(r"[ -]+", " ".join(words)))]
@@ -174,8 +175,8 @@ def name_forms(
             _fewest(ran, held),
             tuple(run),
             more_keys=more_keys,
-            letters=(spreads[0][0],),
-            spread=(spreads[0][1],),
+            letters=tuple(letters for letters, _ in spreads),
+            spread=tuple(spread for _, spread in spreads),
         )
     patterns += _surname_forms(forenames, surname)
     # "Ms Ramaswamy", "P. Holt", "Holt, P.": half the surname with a title or initials,

@@ -32,6 +32,13 @@ _SHOWN = re.compile(
     rb"|(" + _LITERAL + rb"|" + _HEX + rb")",
     re.S,
 )
+# A content stream's tokens, for where text is placed: shown text (a string, or an array
+# of them, with the operator after it), numbers, and operators.
+_TOKEN = re.compile(
+    rb"(\[(?:" + _LITERAL + rb"|" + _HEX + rb"|[^\[\]()<>])*\]|" + _LITERAL + rb"|" + _HEX + rb")"
+    rb"|([+-]?(?:\d+\.?\d*|\.\d+))|/[^\s/\[\]()<>{}%]*|([A-Za-z'\"*]+)",
+    re.S,
+)
 _IN_ARRAY = re.compile(rb"(" + _LITERAL + rb"|" + _HEX + rb")|(-\d+\.?\d*)", re.S)
 _CODESPACE = re.compile(rb"begincodespacerange(.*?)endcodespacerange", re.S)
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -101,8 +108,54 @@ def stream_text(decoded: bytes) -> str:
 
 
 def strings_text(chunk: bytes) -> str:
-    """The strings in `chunk`, each shown text run once as laid out and once run together."""
-    return _rendered(_shown_runs(chunk), _text_of)
+    """The strings in `chunk`, each shown text run once as laid out and once run together,
+    in the order they are drawn and, if that differs, in the order they are placed."""
+    runs = _shown_runs(chunk)
+    return _rendered(runs, _text_of) + _placed(chunk, runs, _text_of)
+
+
+def _placed(chunk: bytes, runs: list[list[bytes | None]], decode: Callable[[bytes], str]) -> str:
+    """The shown text of `chunk` in reading order, each run where the page places it, top
+    to bottom and left to right, if that is not the order it is drawn in: "swamy-Holt"
+    drawn first at the right of "Priya Rama" reads "Priya Ramaswamy-Holt"."""
+    if len(runs) < 2 or b"T" not in chunk:
+        return ""
+    placed = _placed_runs(chunk)
+    in_order = [run for _, _, run in sorted(placed, key=lambda item: (-item[0], item[1]))]
+    if in_order == [run for _, _, run in placed]:
+        return ""
+    return "\n" + _rendered(in_order, decode)
+
+
+def _placed_runs(chunk: bytes) -> list[tuple[float, float, list[bytes | None]]]:
+    """(y, x, run) for each run of shown text, where its text matrix places it: from Tm, Td,
+    TD, T* and the quoting operators, scale and rotation aside."""
+    placed: list[tuple[float, float, list[bytes | None]]] = []
+    line_x = line_y = leading = 0.0
+    numbers: list[float] = []
+    for token in _TOKEN.finditer(chunk):
+        shown, number, operator = token[1], token[2], token[3]
+        if number is not None:
+            numbers.append(float(number))
+            continue
+        if shown is not None:
+            run = _shown_runs(shown)
+            if run:
+                placed.append((line_y, line_x, run[0]))
+            continue
+        if operator == b"BT":
+            line_x = line_y = 0.0
+        elif operator == b"Tm" and len(numbers) >= 6:
+            line_x, line_y = numbers[-2], numbers[-1]
+        elif operator in (b"Td", b"TD") and len(numbers) >= 2:
+            line_x, line_y = line_x + numbers[-2], line_y + numbers[-1]
+            leading = -numbers[-1] if operator == b"TD" else leading
+        elif operator == b"TL" and numbers:
+            leading = numbers[-1]
+        elif operator == b"T*":
+            line_y -= leading
+        numbers = []
+    return placed
 
 
 def _rendered(runs: list[list[bytes | None]], decode: Callable[[bytes], str]) -> str:
@@ -241,11 +294,11 @@ def mapped_text(shown: list[bytes], cmaps: list[ToUnicode]) -> list[str]:
     """Page text read through each font's map, until `MAX_MAPPED` characters are made."""
     if not cmaps:
         return []
-    runs = [chunk_runs for chunk in shown if (chunk_runs := _shown_runs(chunk))]
+    runs = [(chunk, chunk_runs) for chunk in shown if (chunk_runs := _shown_runs(chunk))]
     parts, made = [], 0
     for cmap in cmaps:
-        for chunk_runs in runs:
-            part = _rendered(chunk_runs, cmap.text)
+        for chunk, chunk_runs in runs:
+            part = _rendered(chunk_runs, cmap.text) + _placed(chunk, chunk_runs, cmap.text)
             parts.append(part)
             made += len(part)
             if made > MAX_MAPPED:
