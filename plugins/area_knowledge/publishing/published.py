@@ -124,8 +124,9 @@ def publish(area: Area, mailbox: str) -> PublishedArea:
 def _not_listed_again(
     area: Area, listed: dict[str, Practitioner], problems: list[Problem]
 ) -> dict[str, Practitioner]:
-    """The listed people less any who have the name or address of someone withheld (an
-    error) or a name that may be another way of writing theirs ("A. Lee", "Lee, Ann").
+    """The listed people less any who have the name or address of someone withheld, or a
+    name that may be another way of writing theirs ("A. Lee", "Lee, Ann"), each with a
+    warning.
 
     A second file for a person who withdrew would publish what the first withholds;
     when in doubt about a person, the site does not publish them.
@@ -158,15 +159,15 @@ def _not_listed_again(
         if not same:
             kept[person.id] = person
             continue
+        # A warning, not an error: an error would stop the site, and the last one
+        # published, still naming whoever just lapsed, would stay up.
         problems.append(
-            Problem(
+            _left_off(
                 person.path,
-                1,
-                "",
-                f"has the name or address of {same}, whom the site withholds, so it is "
-                "withheld too: if they have agreed to be listed again, give the new consent "
-                "and review_by in that file and delete this one; if it is someone else of "
-                "the same name, the partnership must delete that file first",
+                f"it has the name or address of {same}, whom the site withholds",
+                "if they have agreed to be listed again, give the new consent and review_by "
+                "in that file and delete this one; if it is someone else of the same name, "
+                "the partnership must delete that file first",
             )
         )
     return kept
