@@ -452,9 +452,9 @@ def test_an_address_spelt_out_is_withheld(text: str) -> None:
     "text",
     ["Pri-ya Ra-ma-swa-my-Holt", "R A M A S W A M Y - H O L T", "P·R·I·Y·A RAMASWAMY-HOLT",
      'Priya "Ramaswamy" Holt', "Priya`Ramaswamy`-Holt", "J a n e  D o e", "J.A.N.E D.O.E",
-     "P·R·I·Y·A RAMASWAMY"],
+     "P·R·I·Y·A RAMASWAMY", "Pr1ya R4maswamy-H0lt", "J4ne D03"],
 )  # fmt: skip
-def test_a_name_with_marks_among_its_letters_is_withheld(text: str) -> None:
+def test_a_name_with_marks_or_digits_among_its_letters_is_withheld(text: str) -> None:
     assert PEOPLE.withhold(f"Ask {text} today.") == "Ask [name withheld] today."
 
 
@@ -463,3 +463,8 @@ def test_a_name_spread_is_left_alone_inside_a_dedication_or_across_a_sentence() 
 
     assert spread.withhold("A red rose. Hill walks.") == "A red rose. Hill walks."
     assert spread.withhold("St T-h-o-m-a-s More") == "St T-h-o-m-a-s More"
+
+
+@pytest.mark.parametrize("text", ["Year 4 pupils in Room 101.", "J4 and D03 are forms."])
+def test_digits_that_spell_no_withheld_name_are_left_alone(text: str) -> None:
+    assert PEOPLE.withhold(text) == text

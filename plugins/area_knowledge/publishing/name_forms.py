@@ -316,15 +316,27 @@ _MARKS_IN_PART = 2
 _MARKS_BETWEEN = 4
 
 
+# Digits written for the letters they look like ("Pr1ya R4maswamy-H0lt").
+_DIGIT_FOR = {"a": "4", "b": "8", "e": "3", "g": "9", "i": "1", "l": "1", "o": "0", "s": "5",
+              "t": "7"}  # fmt: skip
+# A text's letters as the spread forms compare them: those digits read as letters, and
+# "l" as "i", since a "1" may be either.
+SPREAD_LETTERS = str.maketrans("4830157l9", "abeoistig")
+
+
 def _spread(words: list[str]) -> tuple[str, str]:
-    """The letters of the name alone, and the pattern of its letters with marks among
-    them (see `NameForms.spread`)."""
+    """The letters of the name alone (as `SPREAD_LETTERS` reads them), and the pattern of
+    its letters, or digits for them, with marks among them (see `NameForms.spread`)."""
     pieces = [re.sub(r"[^a-z]", "", piece) for piece in re.split(r"[ -]+", " ".join(words))]
     pieces = [piece for piece in pieces if piece]
     inside = rf"[^a-z0-9]{{0,{_MARKS_IN_PART}}}"
     between = rf"[^a-z0-9.,;:!?]{{1,{_MARKS_BETWEEN}}}"
-    spread = between.join(inside.join(map(re.escape, piece)) for piece in pieces)
-    return "".join(pieces), spread
+
+    def letter(c: str) -> str:
+        return f"[{c}{_DIGIT_FOR[c]}]" if c in _DIGIT_FOR else re.escape(c)
+
+    spread = between.join(inside.join(map(letter, piece)) for piece in pieces)
+    return "".join(pieces).translate(SPREAD_LETTERS), spread
 
 
 def _fewest(

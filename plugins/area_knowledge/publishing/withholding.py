@@ -39,7 +39,7 @@ from .folding import (
     quick_fold,
     words_of,
 )
-from .name_forms import joined, name_forms, run_together_shown, surname_of
+from .name_forms import SPREAD_LETTERS, joined, name_forms, run_together_shown, surname_of
 
 WITHHELD_NAME = "[name withheld]"
 _Kept = TypeVar("_Kept")
@@ -251,7 +251,9 @@ class Mentions:
         hold the name's."""
         if self._spread_letters is None:
             return []
-        hits = set(self._spread_letters.findall(_NOT_LETTER.sub("", quick)))
+        hits = set(
+            self._spread_letters.findall(_NOT_LETTER.sub("", quick.translate(SPREAD_LETTERS)))
+        )
         if not hits:
             return []
         # The quick fold keeps a name's letters, and its marks or spaces for them: a spread
