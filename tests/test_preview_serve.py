@@ -136,6 +136,11 @@ def test_banner_shows_the_error_on_every_page_with_no_console_error(
         watched.page.goto(preview.url + "case-studies/phonics/")
         banner = watched.page.locator("[data-ak-preview]")
         banner.wait_for(state="visible", timeout=10_000)
+        # The banner shows before it has fetched the problems it lists: wait for them.
+        watched.page.wait_for_function(
+            "() => document.querySelector('[data-ak-preview]').innerText.includes('broken.md')",
+            timeout=10_000,
+        )
         assert "content/case-studies/broken.md" in banner.inner_text()
         banner.get_by_role("link", name=re.compile("^See every problem")).click()
         assert "broken.md" in watched.page.locator("main").inner_text()
