@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable
+from functools import cache, cached_property
 from typing import TypeVar
 from urllib.parse import unquote
 
@@ -32,6 +32,7 @@ from .folding import (
     COMMENT,
     INLINE_TAG,
     WORD,
+    Folded,
     fold,
     folded_html,
     folded_text,
@@ -220,22 +221,21 @@ class Mentions:
     def _might(self, quick: str) -> bool:
         return self._quick is not None and bool(self._quick.search(quick))
 
-    def found(
-        self, text: str, *, markup: bool = False, loose: bool = True
-    ) -> list[tuple[int, int, str]]:
-        """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'. Not
-        `loose`: in the forms the guard looks for alone."""
+    def found(self, text: str, *, markup: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, kind) in `text` of each mention; kind is 'name' or 'address'."""
         quick = quick_fold(text, markup)
-        spread = self._spread_in(text, quick, markup) if loose else []
+        # Folded exactly at most once, by whichever look first needs it.
+        folded_once = cache(lambda: folded_html(text) if markup else folded_text(text))
+        spread = self._spread_in(quick, folded_once)
         if self._pattern is None or not self._might(quick):
             return spread
-        _, pattern = self._pattern_holding(text, markup=markup, loose=loose)
+        _, pattern = self._pattern_holding(text, markup=markup, loose=True)
         if pattern is None:
             return spread
-        folded = folded_html(text) if markup else folded_text(text)
+        exact = folded_once()
         found = []
-        for start, end, kind in self._spans(folded.text, pattern):
-            start, end = folded.origin[start], folded.ends[end - 1]
+        for start, end, kind in self._spans(exact.text, pattern):
+            start, end = exact.origin[start], exact.ends[end - 1]
             if kind == "run":
                 if not run_together_shown(
                     html_text(text[start:end]) if markup else text[start:end]
@@ -245,7 +245,7 @@ class Mentions:
             found.append((start, end, kind))
         return _merged(found + spread) if spread else found
 
-    def _spread_in(self, text: str, quick: str, markup: bool) -> list[tuple[int, int, str]]:
+    def _spread_in(self, quick: str, folded: Callable[[], Folded]) -> list[tuple[int, int, str]]:
         """Each mention of a full name with marks among its letters ("R A M A S W A M Y",
         "Pri-ya"), looked for only where the text's letters alone (from its `quick` fold)
         hold the name's."""
@@ -261,11 +261,11 @@ class Mentions:
         patterns = [self._spread_of(letters) for letters in sorted(hits)]
         if not any(pattern.search(quick) for pattern in patterns):
             return []
-        folded = folded_html(text) if markup else folded_text(text)
+        exact = folded()
         return [
-            (folded.origin[start], folded.ends[end - 1], kind)
+            (exact.origin[start], exact.ends[end - 1], kind)
             for pattern in patterns
-            for start, end, kind in self._spans(folded.text, pattern)
+            for start, end, kind in self._spans(exact.text, pattern)
         ]
 
     def _spread_of(self, letters: str) -> re.Pattern[str]:
