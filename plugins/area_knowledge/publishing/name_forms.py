@@ -96,7 +96,7 @@ class NameForms:
         each of which holds "neill".
         """
         halves = [half for half in self.surname.split("-") if half.strip(" '")]
-        keys = [max(re.split(r"[ ']+", half), key=len) for half in halves]
+        keys = [_longest_piece(half) for half in halves]
         # Backwards too: "tloH-ymawsamaR".
         return tuple(dict.fromkeys([*keys, *(key[::-1] for key in keys), *self.more_keys]))
 
@@ -141,13 +141,13 @@ def name_forms(
     spreads += [_spread([forenames[0], half]) for half in own_halves]
     ran += tuple(w for half in halves for w in _words(f"{forenames[0]} {half}"))
     # "tloH-ymawsamaR ayirP": the name written backwards.
-    backwards = [piece[::-1] for piece in reversed(re.split(r"[ -]+", " ".join(words)))]
+    backwards = [piece[::-1] for piece in reversed(_pieces(*words))]
     loose.append(joined(*backwards))
     ran += _words(" ".join(backwards))
     swapped = ""
     more_keys: tuple[str, ...] = ()
     if len(halves) == 2:
-        more_keys = (max(re.split(r"[ ']+", forenames[0]), key=len),)
+        more_keys = (_longest_piece(forenames[0]),)
         first, second = halves
         swapped = f"{second}-{first}"
         forename, initials = joined(forenames[0]), (re.escape(first[0]), re.escape(second[0]))
@@ -301,10 +301,20 @@ def _surname_start(words: list[str]) -> int:
     return cut
 
 
+def _pieces(*parts: str) -> list[str]:
+    """The pieces of `parts`, each hyphenated part in its pieces: what forms join."""
+    return [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
+
+
+def _longest_piece(part: str) -> str:
+    """The longest piece of `part`, apostrophes parting pieces: a quick look's key."""
+    return max(re.split(r"[ ']+", part), key=len)
+
+
 def joined(*parts: str, tight: bool = False) -> str:
     """A pattern of `parts`, and of the pieces of each hyphenated part, joined as names
     are; `tight`, also with nothing between them ("JaneDoe")."""
-    pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
+    pieces = _pieces(*parts)
     join = f"{_JOIN}?" if tight else _JOIN
     return join.join(re.escape(piece).replace("'", _APOSTROPHE) for piece in pieces)
 
@@ -327,8 +337,7 @@ SPREAD_LETTERS = str.maketrans("4830157l9", "abeoistig")
 def _spread(words: list[str]) -> tuple[str, str]:
     """The letters of the name alone (as `SPREAD_LETTERS` reads them), and the pattern of
     its letters, or digits for them, with marks among them (see `NameForms.spread`)."""
-    pieces = [re.sub(r"[^a-z]", "", piece) for piece in re.split(r"[ -]+", " ".join(words))]
-    pieces = [piece for piece in pieces if piece]
+    pieces = [letters for piece in _pieces(*words) if (letters := re.sub(r"[^a-z]", "", piece))]
     inside = rf"[^a-z0-9]{{0,{_MARKS_IN_PART}}}"
     between = rf"[^a-z0-9.,;:!?]{{1,{_MARKS_BETWEEN}}}"
 
@@ -355,7 +364,7 @@ def _fewest(
 def _run_together(*parts: str) -> tuple[frozenset[bytes], ...]:
     """The words of `parts` in each way their pieces can run together: "Declan
     Ashcombe-Reyes" holds declan and ashcombereyes, or declanashcombereyes, or..."""
-    pieces = [piece for part in parts for piece in re.split(r"[ -]+", part) if piece]
+    pieces = _pieces(*parts)
     if len(pieces) > _MOST_RUN_PIECES:
         ways: list[tuple[str, ...]] = [(" ",) * (len(pieces) - 1), ("",) * (len(pieces) - 1)]
     else:
