@@ -9,6 +9,7 @@ the preview) and every page, data file and asset joins the build through
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -289,9 +290,17 @@ def _shipped(config: MkDocsConfig, copied: dict[str, bytes | str]) -> frozenset[
     shipped = set()
     for source in copied.values():
         if isinstance(source, str) and os.path.abspath(source).startswith(tuple(themes)):
-            with open(source, "rb") as stream:
-                shipped.add(digest(stream.read()))
+            found = os.stat(source)
+            shipped.add(_installed_digest(source, found.st_mtime_ns, found.st_size))
     return frozenset(shipped)
+
+
+@functools.lru_cache(maxsize=4096)
+def _installed_digest(path: str, mtime_ns: int, size: int) -> bytes:
+    """What an installed theme file holds, read once while it is unchanged: a preview
+    asks again at every rebuild."""
+    with open(path, "rb") as stream:
+        return digest(stream.read())
 
 
 def _dest(config: MkDocsConfig, path: str) -> str:
