@@ -33,6 +33,7 @@ from .attachment_pdf_text import (
     differences_maps,
     hex_bytes,
     mapped_text,
+    pdf_name,
     stream_text,
     strings_text,
     to_unicode_map,
@@ -94,7 +95,6 @@ _REFERENCE = re.compile(
     _GAP + rb"(\d{1,10})" + _WS + rb"+(\d{1,5})" + _WS + rb"*R(?!" + _REGULAR + rb")"
 )
 _NAME = re.compile(rb"/(" + _REGULAR + rb"*)")
-_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _TOKEN = re.compile(
     _GAP + rb"(?:(<<|\[)|(>>|\])|/(" + _REGULAR + rb"*)|<([^<>]*)>|(\()|(" + _REGULAR + rb"+))"
 )
@@ -344,7 +344,7 @@ def _value(data: bytes, at: int, end: int, work: _Work) -> tuple[Any, int]:
             kind, members = open_containers.pop()
             value = members if kind == b"[" else _dictionary(members)
         elif name is not None:
-            value = _Name(_decoded_name(name))
+            value = _Name(pdf_name(name))
         elif hexadecimal is not None:
             try:
                 value = hex_bytes(hexadecimal)
@@ -415,10 +415,6 @@ def _literal_end(data: bytes, at: int, end: int) -> int:
             return at
 
 
-def _decoded_name(raw: bytes) -> str:
-    return _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), raw).decode("latin-1")
-
-
 def _outside_stream_data(
     data: bytes, headers: list[_Header], streams: list[_Stream]
 ) -> list[tuple[int, int]]:
@@ -457,7 +453,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _names(chunks: list[bytes]) -> Iterator[str]:
     for chunk in chunks:
         for match in _NAME.finditer(chunk):
-            yield _decoded_name(match[1])
+            yield pdf_name(match[1])
 
 
 def _active_names(chunks: list[bytes], opened: list[int], work: _Work) -> list[str]:
@@ -466,7 +462,7 @@ def _active_names(chunks: list[bytes], opened: list[int], work: _Work) -> list[s
     found = []
     for chunk in chunks:
         for match in _NAME.finditer(chunk):
-            name = _decoded_name(match[1])
+            name = pdf_name(match[1])
             what = _ACTIVE.get(name) or next(
                 (w for p, w in _ACTIVE_PREFIXES.items() if name.startswith(p)), None
             )
@@ -598,7 +594,7 @@ def _filters(stream: _Stream) -> tuple[list[str], list[dict[str, Any]]]:
 def _escaped_names(chunks: list[bytes]) -> list[str]:
     """Names written with '#xx' escapes, decoded: a name can be spelled out that way."""
     return [
-        _decoded_name(match[1])
+        pdf_name(match[1])
         for chunk in chunks
         if b"#" in chunk
         for match in _NAME.finditer(chunk)

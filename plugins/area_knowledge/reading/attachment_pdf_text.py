@@ -111,20 +111,24 @@ def strings_text(chunk: bytes) -> str:
     """The strings in `chunk`, each shown text run once as laid out and once run together,
     in the order they are drawn and, if that differs, in the order they are placed."""
     runs = _shown_runs(chunk)
-    return _rendered(runs, _text_of) + _placed(chunk, runs, _text_of)
+    return _rendered(runs, _text_of) + _rendered_placed(_reading_order(chunk, runs), _text_of)
 
 
-def _placed(chunk: bytes, runs: list[list[bytes | None]], decode: Callable[[bytes], str]) -> str:
-    """The shown text of `chunk` in reading order, each run where the page places it, top
-    to bottom and left to right, if that is not the order it is drawn in: "swamy-Holt"
-    drawn first at the right of "Priya Rama" reads "Priya Ramaswamy-Holt"."""
+def _reading_order(chunk: bytes, runs: list[list[bytes | None]]) -> list[list[bytes | None]] | None:
+    """The shown runs of `chunk` in reading order, each where the page places it, top to
+    bottom and left to right, if that is not the order they are drawn in ("swamy-Holt"
+    drawn first at the right of "Priya Rama" reads "Priya Ramaswamy-Holt"); else None."""
     if len(runs) < 2 or b"T" not in chunk:
-        return ""
+        return None
     placed = _placed_runs(chunk)
     in_order = [run for _, _, run in sorted(placed, key=lambda item: (-item[0], item[1]))]
-    if in_order == [run for _, _, run in placed]:
-        return ""
-    return "\n" + _rendered(in_order, decode)
+    return None if in_order == [run for _, _, run in placed] else in_order
+
+
+def _rendered_placed(
+    in_order: list[list[bytes | None]] | None, decode: Callable[[bytes], str]
+) -> str:
+    return "" if in_order is None else "\n" + _rendered(in_order, decode)
 
 
 def _placed_runs(chunk: bytes) -> list[tuple[float, float, list[bytes | None]]]:
@@ -246,7 +250,7 @@ def differences_maps(chunk: bytes) -> list[ToUnicode]:
     (/Differences [65 /J /a /n /e]): a viewer draws code 65 as the glyph named J."""
     maps = []
     for match in _DIFFERENCES.finditer(chunk):
-        if _pdf_name(match[1]) != "Differences":
+        if pdf_name(match[1]) != "Differences":
             continue
         table: dict[int, str] = {}
         code = 0
@@ -255,14 +259,15 @@ def differences_maps(chunk: bytes) -> list[ToUnicode]:
                 code = int(number)
                 continue
             if 0 <= code <= 0xFF:
-                table[code] = _glyph_letters(_pdf_name(name))
+                table[code] = _glyph_letters(pdf_name(name))
             code += 1
         if table:
             maps.append(ToUnicode(1, table))
     return maps
 
 
-def _pdf_name(raw: bytes) -> str:
+def pdf_name(raw: bytes) -> str:
+    """A PDF name as a viewer reads it, its #-escapes decoded ("/Differ#65nces")."""
     return _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), raw).decode("latin-1")
 
 
@@ -294,11 +299,16 @@ def mapped_text(shown: list[bytes], cmaps: list[ToUnicode]) -> list[str]:
     """Page text read through each font's map, until `MAX_MAPPED` characters are made."""
     if not cmaps:
         return []
-    runs = [(chunk, chunk_runs) for chunk in shown if (chunk_runs := _shown_runs(chunk))]
+    # Each chunk's runs, and their reading order if it differs: the same for every map.
+    runs = [
+        (chunk_runs, _reading_order(chunk, chunk_runs))
+        for chunk in shown
+        if (chunk_runs := _shown_runs(chunk))
+    ]
     parts, made = [], 0
     for cmap in cmaps:
-        for chunk, chunk_runs in runs:
-            part = _rendered(chunk_runs, cmap.text) + _placed(chunk, chunk_runs, cmap.text)
+        for chunk_runs, in_order in runs:
+            part = _rendered(chunk_runs, cmap.text) + _rendered_placed(in_order, cmap.text)
             parts.append(part)
             made += len(part)
             if made > MAX_MAPPED:
